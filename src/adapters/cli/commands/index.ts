@@ -1,0 +1,7 @@
+import type { Command } from "commander";
+
+/** Registers one verb on the program. Each command file exports one of these; list it below. */
+export type RegisterCommand = (program: Command) => void;
+
+/** Every verb of the command line, in the order `--help` shows them. */
+export const commands: RegisterCommand[] = [];
