@@ -1,0 +1,57 @@
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { existsSync } from "node:fs";
+
+/** Debian's Chromium; Playwright never downloads a browser of its own here. */
+export const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+
+/** A phone-sized context: the screen most voters use. */
+export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+/**
+ * Launches headless Chromium. If it is missing the test fails with one line saying why
+ * (CI installs it; `apt-get install chromium` does it by hand).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * Opens a context that records script errors, CSP violations and alert() calls, so a test can assert
+ * none happened on our own pages.
+ */
+export async function openContext(
+  browser: Browser,
+  options: Parameters<Browser["newContext"]>[0] = phone,
+): Promise<{ context: BrowserContext; pageErrors: string[]; dialogs: string[] }> {
+  const context = await browser.newContext(options);
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+  context.on("page", (page) => {
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  });
+  return { context, pageErrors, dialogs };
+}
