@@ -1,5 +1,5 @@
 /** The storage room's stable problem codes. Each needs a sentence in src/messages/en/storage.ts and a line in docs/problems.md. */
-export const storageProblemCodes = [] as const;
+export const storageProblemCodes = ["storage.data-folder-locked", "storage.unreachable"] as const;
 
 /** A problem code of the storage room. */
 export type StorageProblemCode = (typeof storageProblemCodes)[number];

@@ -1,0 +1,86 @@
+import { PGlite } from "@electric-sql/pglite";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { resolve } from "node:path";
+import { problem, type Problem } from "../../domain/common/problem.ts";
+import { err, ok, type Result } from "../../domain/common/result.ts";
+import { acquireDataDirLock } from "./data-dir-lock.ts";
+import type { Database } from "./schema/index.ts";
+
+/** Where the data lives: a PostgreSQL server when `databaseUrl` is set, else PGlite in `dataDir`. */
+export interface EngineConfig {
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir: string;
+  /** Connections to a PostgreSQL server (PGlite always has exactly one). */
+  readonly poolSize?: number;
+}
+
+/** An opened engine: one Kysely over one pg.Pool, whichever database is underneath. */
+export interface Engine {
+  readonly kind: "pglite" | "postgres";
+  readonly db: Kysely<Database>;
+  /** The data folder (PGlite) or the server address without its password (PostgreSQL). */
+  readonly where: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the one code path: Kysely's Postgres dialect over a pg.Pool, reaching a server when
+ * DATABASE_URL is set and otherwise PGlite on a locked data folder.
+ */
+export async function openEngine(config: EngineConfig): Promise<Result<Engine, Problem>> {
+  return config.databaseUrl
+    ? openServer(config.databaseUrl, config.poolSize ?? 10)
+    : openEmbedded(config.dataDir);
+}
+
+async function openServer(url: string, max: number): Promise<Result<Engine, Problem>> {
+  const where = redact(url);
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  // An idle client's network error is reported here instead of crashing the process.
+  pool.on("error", () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    return err(problem("storage.unreachable", { value: where, facts: { reason: (e as Error).message } }));
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return ok({ kind: "postgres", db, where, close: () => db.destroy() });
+}
+
+async function openEmbedded(dataDir: string): Promise<Result<Engine, Problem>> {
+  const folder = resolve(dataDir);
+  const lock = acquireDataDirLock(folder);
+  if (!lock.ok) return lock;
+  try {
+    const pglite = await PGlite.create(folder);
+    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const close = async (): Promise<void> => {
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock.value.release();
+      }
+    };
+    return ok({ kind: "pglite", db, where: folder, close });
+  } catch (e) {
+    lock.value.release();
+    throw e;
+  }
+}
+
+/** The server address without its password, for messages and logs. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

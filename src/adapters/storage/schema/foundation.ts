@@ -1,0 +1,53 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** A jsonb column: read as parsed JSON, written as JSON text (JSON.stringify). */
+export type Json = ColumnType<unknown, string, string>;
+
+/** An instant stored as timestamptz: read as Date, written as Date or ISO text. */
+export type Instant = ColumnType<Date, Date | string, Date | string>;
+
+/** Foundation tables (migration 0001): elections and the two hash-chained logs. */
+export interface FoundationTables {
+  elections: ElectionsTable;
+  record: RecordTable;
+  audit_log: AuditLogTable;
+}
+
+/** One election; `definition` is the electorate room's JSON description (sections, timetable, ...). */
+export interface ElectionsTable {
+  id: Generated<string>;
+  slug: string;
+  title: string;
+  definition: Json;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** The public record: one hash chain per election, no personal data. */
+export interface RecordTable {
+  election_id: string;
+  seq: number;
+  at: Instant;
+  type: string;
+  payload: Json;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The private audit log: one hash chain per election, plus a chain for actions outside any election. */
+export interface AuditLogTable {
+  chain: string;
+  seq: number;
+  election_id: string | null;
+  at: Instant;
+  actor_id: string;
+  actor_role: string;
+  action: string;
+  subject: string | null;
+  reason: string | null;
+  outcome: string;
+  source: string;
+  details: Json;
+  prev_hash: string;
+  hash: string;
+}

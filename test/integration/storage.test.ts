@@ -1,0 +1,139 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { sql } from "kysely";
+import { dbOf } from "../../src/adapters/storage/store.ts";
+import { err, ok } from "../../src/domain/common/result.ts";
+import { forEachEngine } from "../helpers/engines.ts";
+
+forEachEngine((engine) => {
+  const count = () =>
+    engine.store.read(async (tx) => {
+      const row = await dbOf(tx)
+        .selectFrom("elections")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .executeTakeFirstOrThrow();
+      return row.n;
+    });
+  const insert = (slug: string) => async (tx: Parameters<typeof dbOf>[0]) => {
+    await dbOf(tx)
+      .insertInto("elections")
+      .values({ slug, title: `Election ${slug}`, definition: "{}" })
+      .execute();
+  };
+
+  test("migrations run from empty and create the foundation tables", async () => {
+    const tables = await engine.store.read(async (tx) => {
+      const { rows } = await sql<{ table_name: string }>`
+        select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(
+        dbOf(tx),
+      );
+      return rows.map((r) => r.table_name);
+    });
+    for (const t of ["elections", "record", "audit_log", "kysely_migration"])
+      assert.ok(tables.includes(t), `missing ${t}`);
+  });
+
+  test("a transaction whose work returns Ok commits", async () => {
+    const before = await count();
+    const result = await engine.store.transaction(async (tx) => {
+      await insert("commits")(tx);
+      return ok("done");
+    });
+    assert.deepEqual(result, ok("done"));
+    assert.equal(await count(), before + 1);
+  });
+
+  test("a transaction whose work returns Err rolls back and returns the Err", async () => {
+    const before = await count();
+    const result = await engine.store.transaction(async (tx) => {
+      await insert("rolled-back")(tx);
+      return err("nope");
+    });
+    assert.deepEqual(result, err("nope"));
+    assert.equal(await count(), before);
+  });
+
+  test("a transaction whose work throws rolls back and rethrows", async () => {
+    const before = await count();
+    await assert.rejects(
+      engine.store.transaction(async (tx) => {
+        await insert("thrown")(tx);
+        throw new Error("bug");
+      }),
+      /bug/,
+    );
+    assert.equal(await count(), before);
+  });
+
+  test("calling the store inside a transaction is refused at once instead of deadlocking", async () => {
+    await assert.rejects(
+      engine.store.transaction(async () => {
+        await engine.store.read(async () => 1);
+        return ok(undefined);
+      }),
+      /inside another transaction/,
+    );
+  });
+
+  test("a tx kept after its transaction ended cannot be used", async () => {
+    let kept: Parameters<typeof dbOf>[0] | undefined;
+    await engine.store.read(async (tx) => {
+      kept = tx;
+    });
+    assert.throws(() => dbOf(kept!), /transaction has ended/);
+  });
+
+  test("a read transaction cannot write", async () => {
+    await assert.rejects(engine.store.read(insert("read-only")), /read-only/);
+  });
+
+  test("committed rows survive closing and reopening", async () => {
+    await engine.store.transaction(async (tx) => {
+      await insert("survives")(tx);
+      return ok(undefined);
+    });
+    const n = await count();
+    await engine.reopen();
+    assert.equal(await count(), n);
+  });
+
+  test("a serializable transaction that conflicts is retried and both writers succeed", async () => {
+    await engine.store.transaction(async (tx) => {
+      await insert("counter")(tx);
+      return ok(undefined);
+    });
+    // Two read-modify-write transactions on one row: under serializable one fails and is retried.
+    const bump = () =>
+      engine.store.transaction(
+        async (tx) => {
+          const db = dbOf(tx);
+          const row = await db
+            .selectFrom("elections")
+            .select("title")
+            .where("slug", "=", "counter")
+            .executeTakeFirstOrThrow();
+          const n = Number(row.title.split(" ").pop() ?? "0") || 0;
+          await new Promise((r) => setTimeout(r, 20));
+          await db
+            .updateTable("elections")
+            .set({ title: `count ${n + 1}` })
+            .where("slug", "=", "counter")
+            .execute();
+          return ok(undefined);
+        },
+        { isolation: "serializable" },
+      );
+    await Promise.all([bump(), bump()]);
+    const title = await engine.store.read(
+      async (tx) =>
+        (
+          await dbOf(tx)
+            .selectFrom("elections")
+            .select("title")
+            .where("slug", "=", "counter")
+            .executeTakeFirstOrThrow()
+        ).title,
+    );
+    assert.equal(title, "count 2");
+  });
+});
