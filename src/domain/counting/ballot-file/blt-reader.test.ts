@@ -1,0 +1,175 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Problem } from "../../common/problem.ts";
+import { readBlt, readBltText, type BallotFile } from "./index.ts";
+
+function read(text: string): BallotFile {
+  const result = readBltText(text);
+  if (!result.ok) assert.fail(`expected the file to read, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+function problems(text: string): Problem[] {
+  const result = readBltText(text);
+  if (result.ok) assert.fail("expected problems, the file was read");
+  return result.error;
+}
+
+test("plain quoted BLT: names, seats, title, identical rankings grouped", () => {
+  const file = read('3 2\n4 1 2 0\n2 3 0\n1 1 2 0\n0\n"Castor"\n"Pollux"\n"Helen"\n"A test"\n');
+  assert.deepEqual(file.contest.candidates, ["Castor", "Pollux", "Helen"]);
+  assert.equal(file.contest.seats, 2);
+  assert.equal(file.contest.title, "A test");
+  assert.equal(file.ballotCount, 7);
+  assert.deepEqual(file.ballots, [
+    { count: 5, ranking: [[0], [1]] },
+    { count: 2, ranking: [[2]] },
+  ]);
+});
+
+test("Scottish file: unquoted names taken whole, unquoted title, no final newline, accents", () => {
+  const file = read(
+    "3 1\n2 1 3 0\n1 2 0\n0\nYvonne ALLAN (Lab)\nRenée HÖFER-FRANZ (Grn)\nJo BLOGGS (Ind)\nWard 12 - Leith Walk",
+  );
+  assert.deepEqual(file.contest.candidates, [
+    "Yvonne ALLAN (Lab)",
+    "Renée HÖFER-FRANZ (Grn)",
+    "Jo BLOGGS (Ind)",
+  ]);
+  assert.equal(file.contest.title, "Ward 12 - Leith Walk");
+  assert.equal(file.ballotCount, 3);
+});
+
+test("Scottish file with a quoted title after unquoted names", () => {
+  const file = read('2 1\n1 1 0\n0\nA SMITH (SNP)\nB JONES (Con)\n"Ward 3"');
+  assert.equal(file.contest.title, "Ward 3");
+  assert.deepEqual(file.contest.candidates, ["A SMITH (SNP)", "B JONES (Con)"]);
+});
+
+test("Droop extensions: BOM, [withdrawn], [tie], [nick], equal rankings, [droop], free text", () => {
+  const file = read(
+    '\uFEFF3 2\n[nick a b c]\n[withdrawn c]\n[tie 3 2 1]\n[droop precision=5]\n5 a b 0\n1 b=c 0\n3 c 0\n0\n"A"\n"B"\n"C"\n"eq"\nsome notes\n"quoted note"\n',
+  );
+  assert.deepEqual(file.contest.withdrawn, [2]);
+  assert.deepEqual(file.contest.tieOrder, [2, 1, 0]);
+  assert.deepEqual(file.options, ["droop precision=5"]);
+  assert.deepEqual(file.ballots, [
+    { count: 5, ranking: [[0], [1]] },
+    { count: 1, ranking: [[1, 2]] },
+    { count: 3, ranking: [[2]] },
+  ]);
+  assert.equal(file.notes, 'some notes\n"quoted note"');
+});
+
+test("withdrawn candidates by a line of negative numbers, and undeclared write-ins", () => {
+  const file = read('4 2\n-1 -4\n[undeclared 3]\n2 1 2 0\n1 3 0\n0\n"A"\n"B"\n"C"\n"D"\n"t"\n');
+  assert.deepEqual(file.contest.withdrawn, [0, 3]);
+  assert.deepEqual(file.undeclared, [2]);
+});
+
+test("ballot ids in brackets, blank lines, CRLF and uneven spacing still group identical rankings", () => {
+  const file = read('2 1\r\n(a1) 1 1  2 0\r\n\r\n(a2) 1 1 2 0 \r\n1 2 0\r\n0\r\n"A"\r\n"B"\r\n"t"\r\n');
+  assert.deepEqual(file.ballots, [
+    { count: 2, ranking: [[0], [1]] },
+    { count: 1, ranking: [[1]] },
+  ]);
+});
+
+test("an empty ballot (no preferences) is read and counted as a ballot", () => {
+  const file = read('2 1\n3 1 0\n1 0\n0\n"A"\n"B"\n"t"\n');
+  assert.equal(file.ballotCount, 4);
+  assert.deepEqual(file.ballots[1], { count: 1, ranking: [] });
+});
+
+test("every fault gets its own problem naming its line", () => {
+  const found = problems(
+    [
+      "3 1",
+      "-7",
+      "2 1 4 0",
+      "1 2 2 0",
+      "1.5 1 0",
+      "1 1 2",
+      "1 1 0 3",
+      "-2",
+      "0",
+      '"A"',
+      '"B"',
+      '"C"',
+      '"t"',
+    ].join("\n"),
+  );
+  assert.deepEqual(
+    found.map((p) => [p.code, p.line]),
+    [
+      ["ballot-file.bad-withdrawn", 2],
+      ["ballot-file.unknown-candidate", 3],
+      ["ballot-file.duplicate-preference", 4],
+      ["ballot-file.bad-weight", 5],
+      ["ballot-file.bad-ranking", 6],
+      ["ballot-file.bad-ranking", 7],
+      ["ballot-file.bad-withdrawn", 8],
+    ],
+  );
+  assert.equal(found[1]?.value, "4");
+});
+
+test("a repeated bad ballot line is reported at every line it appears on", () => {
+  const found = problems('2 1\n1 3 0\n1 1 0\n1 3 0\n0\n"A"\n"B"\n"t"\n');
+  assert.deepEqual(
+    found.map((p) => [p.code, p.line]),
+    [
+      ["ballot-file.unknown-candidate", 2],
+      ["ballot-file.unknown-candidate", 4],
+    ],
+  );
+});
+
+test("a missing end-of-ballots 0 is named at the first name", () => {
+  const found = problems("2 1\n1 1 0\nA SMITH\nB JONES\nWard");
+  assert.deepEqual(
+    found.map((p) => [p.code, p.line]),
+    [["ballot-file.missing-end-of-ballots", 3]],
+  );
+});
+
+test("too few names, too many seats, a bad header, an empty file, a file with no ballots", () => {
+  assert.equal(problems('3 1\n1 1 0\n0\n"A"\n"B"\n')[0]?.code, "ballot-file.wrong-number-of-names");
+  assert.equal(problems('2 3\n1 1 0\n0\n"A"\n"B"\n"t"')[0]?.code, "ballot-file.seats-out-of-range");
+  assert.equal(problems("three two\n")[0]?.code, "ballot-file.bad-header");
+  assert.equal(problems("")[0]?.code, "ballot-file.empty");
+  assert.equal(problems('2 1\n0\n"A"\n"B"\n"t"')[0]?.code, "ballot-file.no-ballots");
+});
+
+test("bad options: nicknames of the wrong number, unknown keyword, [tie] naming nobody", () => {
+  const found = problems('2 1\n[nick a]\n[frobnicate]\n[tie 9]\n1 1 0\n0\n"A"\n"B"\n"t"');
+  assert.deepEqual(
+    found.map((p) => [p.code, p.line]),
+    [
+      ["ballot-file.bad-option", 2],
+      ["ballot-file.bad-option", 3],
+      ["ballot-file.bad-option", 4],
+    ],
+  );
+});
+
+test("a flood of faults is capped, with one problem saying how many more there were", () => {
+  const lines = ["2 1", ...Array.from({ length: 500 }, () => "1 5 0"), "0", '"A"', '"B"', '"t"'];
+  const found = problems(lines.join("\n"));
+  assert.equal(found.length, 201);
+  assert.deepEqual(found[200]?.facts, { more: 300 });
+});
+
+test("reading from an async stream of lines gives the same file", async () => {
+  async function* lines() {
+    yield "2 1";
+    yield "3 2 1 0";
+    yield "0";
+    yield "A";
+    yield "B";
+    yield "t";
+  }
+  const result = await readBlt(lines());
+  assert.ok(result.ok);
+  assert.deepEqual(result.value.ballots, [{ count: 3, ranking: [[1], [0]] }]);
+});

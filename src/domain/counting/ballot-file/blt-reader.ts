@@ -1,0 +1,464 @@
+import { problem, type Problem } from "../../common/problem.ts";
+import type { ProblemCode } from "../../common/problem-codes/index.ts";
+import { err, ok, type Result } from "../../common/result.ts";
+import type { BallotGroup } from "../contest.ts";
+import { mergeGroups, type BallotFile } from "./ballot-file.ts";
+import { BAD, parseWholeNumber } from "./whole-number.ts";
+
+/** Most problems listed for one file; past this, one summary problem says how many more there were. */
+export const MAX_PROBLEMS = 200;
+
+type Phase = "header" | "ballots" | "names" | "title" | "notes";
+
+interface Group {
+  count: number;
+  readonly ranking: readonly (readonly number[])[];
+}
+
+/** A ranking seen with faults: repeated lines repeat the same faults at their own line. */
+type Faulty = readonly Omit<Problem, "line">[];
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const isBlank = (c: number): boolean => c === SPACE || c === TAB || c === CR;
+
+/**
+ * Reads a BLT ballot file one line at a time (push each line, then finish), so a file of any size
+ * streams through in memory proportional to its distinct rankings. Accepts plain quoted BLT, the
+ * Scottish files (unquoted names, unquoted titles, no final newline) and Droop's extensions
+ * (`[withdrawn ...]`, `-4` lines, `[tie ...]`, `[nick ...]`, `[undeclared ...]`, `[droop ...]`,
+ * equal rankings `b=c`, ballot ids in brackets, a byte-order mark, free text after the title).
+ */
+export class BltReader {
+  private lineNo = 0;
+  private phase: Phase = "header";
+  private candidates = 0;
+  private seats = 0;
+  private ballotsBegan = false;
+  private readonly withdrawn = new Set<number>();
+  private readonly undeclared = new Set<number>();
+  private tieOrder: number[] = [];
+  private nicks: Map<string, number> | null = null;
+  private readonly options: string[] = [];
+  private readonly groups = new Map<string, Group>();
+  private readonly faulty = new Map<string, Faulty>();
+  private ballotCount = 0;
+  private readonly names: string[] = [];
+  private namesQuoted = true;
+  private title = "";
+  private readonly notes: string[] = [];
+  private readonly problems: Problem[] = [];
+  private dropped = 0;
+
+  /** Reads the next line (without its line ending). */
+  push(line: string): void {
+    this.lineNo++;
+    if (this.lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    switch (this.phase) {
+      case "ballots":
+        this.ballotLine(line);
+        return;
+      case "header":
+        this.headerLine(line);
+        return;
+      case "names":
+        this.nameLine(line);
+        return;
+      case "title":
+        this.titleLine(line);
+        return;
+      case "notes":
+        this.noteLine(line);
+        return;
+    }
+  }
+
+  /** Ends the file: returns the ballot file, or every problem found, each naming its line. */
+  finish(): Result<BallotFile, Problem[]> {
+    if (this.phase === "header") {
+      this.report("ballot-file.empty", {});
+    } else if (this.phase === "ballots") {
+      this.report("ballot-file.missing-end-of-ballots", { line: this.lineNo + 1 });
+    } else if (this.phase === "names") {
+      this.report("ballot-file.wrong-number-of-names", {
+        line: this.lineNo,
+        facts: { found: this.names.length, expected: this.candidates },
+      });
+    }
+    if (this.phase !== "header" && this.ballotCount === 0 && this.problems.length === 0) {
+      this.report("ballot-file.no-ballots", {});
+    }
+    if (this.dropped > 0) {
+      this.problems.push(problem("ballot-file.too-many-problems", { facts: { more: this.dropped } }));
+    }
+    if (this.problems.length > 0) return err(this.problems);
+    const ballots: BallotGroup[] = mergeGroups(this.groups.values());
+    const notes = this.notes.join("\n").trim();
+    return ok({
+      contest: {
+        title: this.title,
+        candidates: this.names,
+        seats: this.seats,
+        withdrawn: [...this.withdrawn].sort((a, b) => a - b),
+        tieOrder: this.tieOrder,
+      },
+      ballots,
+      ballotCount: this.ballotCount,
+      undeclared: [...this.undeclared].sort((a, b) => a - b),
+      options: this.options,
+      notes,
+    });
+  }
+
+  private report(code: ProblemCode, details: Omit<Problem, "code">): void {
+    if (this.problems.length >= MAX_PROBLEMS) this.dropped++;
+    else this.problems.push(problem(code, details));
+  }
+
+  private headerLine(line: string): void {
+    const text = line.trim();
+    if (text === "") return;
+    const parts = text.split(/\s+/);
+    const candidates = parts.length === 2 ? parseWholeNumber(parts[0] as string) : BAD;
+    const seats = parts.length === 2 ? parseWholeNumber(parts[1] as string) : BAD;
+    if (candidates === BAD || seats === BAD) {
+      this.report("ballot-file.bad-header", { line: this.lineNo, value: text });
+      // Without the candidate count nothing after can be checked; stop reading the rest quietly.
+      this.phase = "notes";
+      return;
+    }
+    this.candidates = candidates;
+    this.seats = seats;
+    if (seats < 1 || seats > candidates) {
+      this.report("ballot-file.seats-out-of-range", { line: this.lineNo, facts: { seats, candidates } });
+    }
+    this.phase = "ballots";
+  }
+
+  private ballotLine(line: string): void {
+    const n = line.length;
+    let i = 0;
+    while (i < n && isBlank(line.charCodeAt(i))) i++;
+    if (i === n) return;
+    const c = line.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      this.ballot(line, i);
+      return;
+    }
+    if (c === 91 /* [ */) return this.optionLine(line.trim());
+    if (c === 45 /* - */) return this.withdrawnLine(line.trim());
+    if (c === 40 /* ( */) {
+      // A ballot id, `(id) weight ranking 0`: the id names the paper, not its preferences.
+      const close = line.indexOf(")", i);
+      if (close < 0) {
+        this.report("ballot-file.bad-ranking", {
+          line: this.lineNo,
+          facts: { reason: "the ballot id in brackets is not closed" },
+        });
+        return;
+      }
+      let j = close + 1;
+      while (j < n && isBlank(line.charCodeAt(j))) j++;
+      this.ballot(line, j);
+      return;
+    }
+    if (c === 35 /* # */) return;
+    // Text where a ballot should be: the closing 0 was left out and the names have begun.
+    this.report("ballot-file.missing-end-of-ballots", { line: this.lineNo });
+    this.phase = "names";
+    this.nameLine(line);
+  }
+
+  /** A ballot line from `start`: weight, preferences, 0. Repeated rankings cost one map lookup. */
+  private ballot(line: string, start: number): void {
+    const n = line.length;
+    let i = start;
+    let weight = 0;
+    let c = 0;
+    for (; i < n; i++) {
+      c = line.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      weight = weight * 10 + (c - 48);
+    }
+    const weightEnd = i;
+    if (i < n && !isBlank(c)) {
+      // A weight such as `1.5` or `3x`: read to the end of the token to name it.
+      while (i < n && !isBlank(line.charCodeAt(i))) i++;
+      this.report("ballot-file.bad-weight", { line: this.lineNo, value: line.slice(start, i) });
+      return;
+    }
+    while (i < n && isBlank(line.charCodeAt(i))) i++;
+    let end = n;
+    while (end > i && isBlank(line.charCodeAt(end - 1))) end--;
+    if (i === end) {
+      if (weight === 0 && weightEnd - start >= 1) {
+        this.endOfBallots();
+        return;
+      }
+      this.report("ballot-file.bad-ranking", {
+        line: this.lineNo,
+        facts: { reason: "it gives a count but no closing 0" },
+      });
+      return;
+    }
+    if (weight === 0 || weightEnd - start > 15) {
+      this.report("ballot-file.bad-weight", { line: this.lineNo, value: line.slice(start, weightEnd) });
+      return;
+    }
+    this.ballotsBegan = true;
+    const key = i === 0 && end === n ? line : line.slice(i, end);
+    const group = this.groups.get(key);
+    if (group !== undefined) {
+      group.count += weight;
+      this.ballotCount += weight;
+      return;
+    }
+    const known = this.faulty.get(key);
+    if (known !== undefined) {
+      for (const p of known) this.report(p.code, { ...p, line: this.lineNo });
+      return;
+    }
+    const faults: Omit<Problem, "line">[] = [];
+    const ranking = this.ranking(key, faults);
+    if (faults.length > 0) {
+      this.faulty.set(key, faults);
+      for (const p of faults) this.report(p.code, { ...p, line: this.lineNo });
+      return;
+    }
+    this.groups.set(key, { count: weight, ranking });
+    this.ballotCount += weight;
+    if (!Number.isSafeInteger(this.ballotCount)) {
+      this.report("ballot-file.bad-weight", { line: this.lineNo, value: String(weight) });
+    }
+  }
+
+  /** Parses the preferences of a ranking seen for the first time, collecting every fault. */
+  private ranking(text: string, faults: Omit<Problem, "line">[]): number[][] {
+    const tokens = text.split(/\s+/);
+    const last = tokens.length - 1;
+    const ranking: number[][] = [];
+    const seen = new Set<number>();
+    let closed = -1;
+    for (let t = 0; t <= last; t++) {
+      const token = tokens[t] as string;
+      if (token === "0") {
+        closed = t;
+        break;
+      }
+      const rank: number[] = [];
+      for (const part of token.split("=")) {
+        const candidate = this.candidate(part);
+        if (typeof candidate === "string") {
+          faults.push(
+            problem("ballot-file.unknown-candidate", { value: part, facts: { reason: candidate } }),
+          );
+          continue;
+        }
+        if (seen.has(candidate)) {
+          faults.push(problem("ballot-file.duplicate-preference", { value: part }));
+          continue;
+        }
+        seen.add(candidate);
+        rank.push(candidate);
+      }
+      if (rank.length > 0) ranking.push(rank);
+    }
+    if (closed < 0) {
+      faults.push(problem("ballot-file.bad-ranking", { facts: { reason: "it does not end with 0" } }));
+    } else if (closed < last) {
+      faults.push(
+        problem("ballot-file.bad-ranking", {
+          value: tokens.slice(closed + 1).join(" "),
+          facts: { reason: `there is more after the closing 0 ("${tokens.slice(closed + 1).join(" ")}")` },
+        }),
+      );
+    }
+    return ranking;
+  }
+
+  /** A candidate's index from its number (1-based) or nickname; a string says why not. */
+  private candidate(token: string): number | string {
+    const number = parseWholeNumber(token);
+    if (number !== BAD) {
+      if (number >= 1 && number <= this.candidates) return number - 1;
+      return `the file has only ${this.candidates} candidates, numbered from 1`;
+    }
+    const nick = this.nicks?.get(token);
+    if (nick !== undefined) return nick;
+    return this.nicks ? "it is neither a candidate number nor a nickname" : "it is not a candidate number";
+  }
+
+  private endOfBallots(): void {
+    this.phase = this.candidates === 0 ? "title" : "names";
+  }
+
+  private optionLine(text: string): void {
+    if (!text.endsWith("]")) {
+      this.report("ballot-file.bad-option", {
+        line: this.lineNo,
+        value: text,
+        facts: { reason: "it has no closing bracket" },
+      });
+      return;
+    }
+    const words = text.slice(1, -1).trim().split(/\s+/);
+    const keyword = (words[0] ?? "").toLowerCase();
+    const args = words.slice(1);
+    if (keyword === "droop") {
+      this.options.push(text.slice(1, -1).trim());
+      return;
+    }
+    if (keyword === "nick") {
+      if (args.length !== this.candidates || new Set(args).size !== args.length) {
+        this.report("ballot-file.bad-option", {
+          line: this.lineNo,
+          value: text,
+          facts: { reason: `it must give ${this.candidates} different nicknames, one per candidate` },
+        });
+        return;
+      }
+      this.nicks = new Map(args.map((nick, index) => [nick, index]));
+      return;
+    }
+    if (keyword === "withdrawn" || keyword === "tie" || keyword === "undeclared") {
+      const indices = this.candidateList(text, args, keyword === "withdrawn");
+      if (indices === null) return;
+      if (keyword === "withdrawn") {
+        if (this.ballotsBegan) {
+          this.report("ballot-file.bad-withdrawn", {
+            line: this.lineNo,
+            value: text,
+            facts: { reason: "withdrawn candidates must be named before the first ballot" },
+          });
+          return;
+        }
+        for (const c of indices) this.withdrawn.add(c);
+      } else if (keyword === "tie") this.tieOrder = indices;
+      else for (const c of indices) this.undeclared.add(c);
+      return;
+    }
+    this.report("ballot-file.bad-option", { line: this.lineNo, value: text });
+  }
+
+  /** The candidates a bracketed line names, or null (after reporting) when one is not valid. */
+  private candidateList(text: string, args: readonly string[], withdrawn: boolean): number[] | null {
+    const indices: number[] = [];
+    for (const arg of args) {
+      const candidate = this.candidate(arg);
+      if (typeof candidate === "string" || indices.includes(candidate)) {
+        this.report(withdrawn ? "ballot-file.bad-withdrawn" : "ballot-file.bad-option", {
+          line: this.lineNo,
+          value: text,
+          facts: {
+            reason:
+              typeof candidate === "string"
+                ? `"${arg}" is not a candidate: ${candidate}`
+                : `"${arg}" is named twice`,
+          },
+        });
+        return null;
+      }
+      indices.push(candidate);
+    }
+    if (indices.length === 0) {
+      this.report(withdrawn ? "ballot-file.bad-withdrawn" : "ballot-file.bad-option", {
+        line: this.lineNo,
+        value: text,
+        facts: { reason: "it names no candidate" },
+      });
+      return null;
+    }
+    return indices;
+  }
+
+  /** A line of negative numbers, `-4` or `-2 -5`: withdrawn candidates, before the first ballot. */
+  private withdrawnLine(text: string): void {
+    if (this.ballotsBegan) {
+      this.report("ballot-file.bad-withdrawn", {
+        line: this.lineNo,
+        value: text,
+        facts: { reason: `"${text}" comes after the ballots began; withdrawals go before the first ballot` },
+      });
+      return;
+    }
+    for (const token of text.split(/\s+/)) {
+      const number = token.startsWith("-") ? parseWholeNumber(token.slice(1)) : BAD;
+      if (number === BAD || number < 1 || number > this.candidates) {
+        this.report("ballot-file.bad-withdrawn", {
+          line: this.lineNo,
+          value: text,
+          facts: {
+            reason:
+              number === BAD
+                ? `"${token}" is not a minus sign followed by a candidate number`
+                : `there is no candidate ${number}; the file has ${this.candidates}`,
+          },
+        });
+        continue;
+      }
+      this.withdrawn.add(number - 1);
+    }
+  }
+
+  private nameLine(line: string): void {
+    const text = line.trim();
+    if (text === "") return;
+    if (text.startsWith('"')) {
+      // One quoted name per line, or several on one line (`"A" "B" "C"`).
+      for (const name of quotedStrings(text)) {
+        if (this.names.length < this.candidates) this.names.push(name);
+        else {
+          this.title = name;
+          this.phase = "notes";
+        }
+      }
+    } else {
+      this.namesQuoted = false;
+      this.names.push(text);
+    }
+    if (this.names.length === this.candidates && this.phase === "names") this.phase = "title";
+  }
+
+  private titleLine(line: string): void {
+    const text = line.trim();
+    if (text === "") return;
+    if (text.startsWith('"')) {
+      const strings = quotedStrings(text);
+      this.title = strings[0] ?? "";
+      // A second quoted string on its own line after the title is one name too many.
+      if (strings.length > 1 && this.namesQuoted) this.tooManyNames(this.lineNo);
+    } else this.title = text;
+    this.phase = "notes";
+  }
+
+  private noteLine(line: string): void {
+    // Free text (Droop keeps reports and comments here, quoted or not); leading blank lines dropped.
+    if (this.notes.length > 0 || line.trim() !== "") this.notes.push(line);
+  }
+
+  private tooManyNames(line: number): void {
+    this.report("ballot-file.wrong-number-of-names", {
+      line,
+      facts: { found: `more than ${this.candidates}`, expected: this.candidates },
+    });
+  }
+}
+
+/** The double-quoted strings on a line; an unclosed quote runs to the end of the line. */
+function quotedStrings(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('"', i);
+    if (open < 0) break;
+    const close = text.indexOf('"', open + 1);
+    if (close < 0) {
+      out.push(text.slice(open + 1).trim());
+      break;
+    }
+    out.push(text.slice(open + 1, close));
+    i = close + 1;
+  }
+  return out;
+}
