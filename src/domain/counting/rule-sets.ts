@@ -1,0 +1,13 @@
+/** Every rule set Selectorate counts with. Each lives in its own file; add new ones to the list. */
+import type { RuleSet } from "./rule-set.ts";
+import { av } from "./av.ts";
+import { scottishStv } from "./stv/rules/scottish-stv.ts";
+
+/** All supported rule sets, in the order `--help` lists them. */
+export const ruleSets: readonly RuleSet[] = [av, scottishStv];
+
+/** The rule set with this id or alias (case-insensitive), if any. */
+export function findRuleSet(id: string): RuleSet | undefined {
+  const key = id.trim().toLowerCase();
+  return ruleSets.find((r) => r.id === key || r.aliases.includes(key));
+}
