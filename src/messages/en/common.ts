@@ -13,6 +13,8 @@ export function commonMessage(p: Problem & { code: CommonProblemCode }): string 
       return `${where(p)}${p.field ?? "the value"} ${p.value !== undefined ? `"${p.value}" ` : ""}is not valid${p.facts?.["reason"] ? `: ${p.facts["reason"]}` : ""}.`;
     case "access.denied":
       return "You do not have permission to do that in this election.";
+    case "access.sign-in-required":
+      return "Please sign in first: this needs a signed-in person with the right role.";
     case "not-found":
       return `${p.field ?? "That item"} was not found.`;
   }
