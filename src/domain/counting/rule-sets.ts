@@ -2,9 +2,12 @@
 import type { RuleSet } from "./rule-set.ts";
 import { av } from "./av.ts";
 import { scottishStv } from "./stv/rules/scottish-stv.ts";
+import { wigm } from "./stv/rules/wigm.ts";
+import { prfWigm, prfWigmBatch } from "./stv/rules/prf-wigm.ts";
+import { cfer, cferBatch } from "./stv/rules/cfer.ts";
 
 /** All supported rule sets, in the order `--help` lists them. */
-export const ruleSets: readonly RuleSet[] = [av, scottishStv];
+export const ruleSets: readonly RuleSet[] = [av, scottishStv, wigm, prfWigm, prfWigmBatch, cfer, cferBatch];
 
 /** The rule set with this id or alias (case-insensitive), if any. */
 export function findRuleSet(id: string): RuleSet | undefined {
