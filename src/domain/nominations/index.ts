@@ -1,0 +1,31 @@
+// The nominations room: nominating bodies, thresholds as data, nominations in a window, and the close
+// that sets the ballot paper. Other rooms take only the finished ballot paper from here.
+export type { BodyId, CandidateId, NominationId, NominatorId } from "./ids.ts";
+export { bodyId, candidateId, nominationId, nominatorId } from "./ids.ts";
+export type { BodyKind, NominatingBody, Nominator } from "./bodies.ts";
+export { findNominator, mayNominateFor } from "./bodies.ts";
+export type { Percent, Rounding } from "./percent.ts";
+export { formatPercent, nominatorsNeeded, parsePercent, percentFromBasisPoints } from "./percent.ts";
+export type { AllThreshold, AnyThreshold, CountThreshold, ShareThreshold, Threshold } from "./thresholds.ts";
+export type { BallotOrder, Candidate, NominationRules } from "./rules.ts";
+export type { Nomination, NominationsState } from "./state.ts";
+export { isLive } from "./state.ts";
+export type { CountEvaluation, Evaluation, GroupEvaluation, ShareEvaluation } from "./evaluate.ts";
+export { evaluate } from "./evaluate.ts";
+export { validateSetup } from "./validate-setup.ts";
+export type { NominationsRecordEvent } from "./events.ts";
+export { windowProblem } from "./window.ts";
+export type { NominationMade, NominationRequest } from "./make-nomination.ts";
+export { makeNomination } from "./make-nomination.ts";
+export type { NominationWithdrawn } from "./withdraw-nomination.ts";
+export { withdrawNomination } from "./withdraw-nomination.ts";
+export type { ConsentGiven } from "./consent-to-nomination.ts";
+export { consentToNomination } from "./consent-to-nomination.ts";
+export type { Basis, Standing } from "./standing.ts";
+export { standings } from "./standing.ts";
+export type { NominationsTable, NominationsTableRow } from "./table.ts";
+export { leaves, nominationsTable } from "./table.ts";
+export type { BallotPaper, BallotPaperEntry } from "./ballot-paper.ts";
+export { setBallotPaper } from "./ballot-paper.ts";
+export type { NominationsClosed } from "./close-nominations.ts";
+export { closeNominations } from "./close-nominations.ts";
