@@ -1,7 +1,9 @@
 import type { Command } from "commander";
+import { registerVerifyLogs } from "./verify-logs.ts";
+import { registerCount } from "./count.ts";
 
 /** Registers one verb on the program. Each command file exports one of these; list it below. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every verb of the command line, in the order `--help` shows them. */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerCount, registerVerifyLogs];

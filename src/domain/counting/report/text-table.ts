@@ -42,8 +42,7 @@ export function renderText(sheet: CountSheet, context: ReportContext = {}): stri
   }
   out.push("");
   out.push("Stages:");
-  for (const s of sheet.stages)
-    out.push(`  ${s.stage}. ${capital(describeStage(sheet, s))}${s.note ? ` (${s.note})` : ""}`);
+  for (const s of sheet.stages) out.push(`  ${s.stage}. ${s.note || capital(describeStage(sheet, s))}`);
 
   const electedAt = new Map<number, number>();
   const excludedAt = new Map<number, number>();
