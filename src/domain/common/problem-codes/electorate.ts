@@ -1,5 +1,56 @@
 /** The electorate room's stable problem codes. Each needs a sentence in src/messages/en/electorate.ts and a line in docs/problems.md. */
-export const electorateProblemCodes = [] as const;
+export const electorateProblemCodes = [
+  // The election definition file.
+  "election.not-json",
+  "election.required",
+  "election.wrong-type",
+  "election.bad-slug",
+  "election.bad-number",
+  "election.bad-date",
+  "election.bad-instant",
+  "election.unknown-method",
+  "election.timetable-order",
+  "election.no-sections",
+  "election.duplicate-id",
+  "election.weights-partial",
+  "election.unknown-source",
+  "election.unknown-status",
+  "election.bad-postcode-area",
+  "election.exists",
+  "election.unknown-section",
+  "election.not-a-roll-section",
+  "election.rule-change-stale",
+  "election.rule-unchanged",
+  // The column mapping file and the roll file.
+  "roll.mapping.not-json",
+  "roll.mapping.wrong-type",
+  "roll.mapping.unknown-field",
+  "roll.mapping.required",
+  "roll.mapping.unknown-status",
+  "roll.mapping.no-region",
+  "roll.file.empty",
+  "roll.file.unreadable",
+  "roll.header.duplicate-column",
+  "roll.header.missing-column",
+  "roll.row.column-count",
+  "roll.row.bad-character",
+  "roll.row.too-long",
+  "roll.row.required",
+  "roll.row.duplicate-member-number",
+  "roll.row.bad-email",
+  "roll.row.date-format",
+  "roll.row.bad-date",
+  "roll.row.unknown-status",
+  "roll.row.bad-arrears",
+  "roll.row.unknown-region",
+  "roll.frozen",
+  "roll.preview-stale",
+  // Freezing the electorate.
+  "freeze.already-frozen",
+  "freeze.no-roll-section",
+  "freeze.no-roll",
+  "freeze.no-eligible-members",
+] as const;
 
 /** A problem code of the electorate room. */
 export type ElectorateProblemCode = (typeof electorateProblemCodes)[number];
