@@ -1,0 +1,199 @@
+import { sql } from "kysely";
+import type { Tx } from "../../../ports/store.ts";
+import {
+  auditBody,
+  auditChain,
+  linkNext,
+  recordBody,
+  type AuditAction,
+  type ChainedEntry,
+  type ChainLink,
+  type JsonObject,
+  type RecordEvent,
+} from "../../../domain/record/index.ts";
+import { sha256 } from "../../crypto/sha256.ts";
+import { dbOf } from "../tx.ts";
+
+// The two hash-chained logs. Appends happen inside the caller's transaction, so an entry exists
+// exactly when the decision it records was committed. Appends to one chain are serialised by a
+// transaction-scoped advisory lock (both engines), so two writers never take the same number.
+
+/** A stored record entry. */
+export interface StoredRecordEntry extends ChainLink {
+  readonly electionId: string;
+  readonly at: Date;
+  readonly type: string;
+  readonly payload: JsonObject;
+}
+
+/** A stored audit entry. */
+export interface StoredAuditEntry extends ChainLink, AuditAction {
+  readonly chain: string;
+  readonly electionId: string | null;
+  readonly at: Date;
+}
+
+async function lockChain(tx: Tx, chain: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`.execute(dbOf(tx));
+}
+
+/** Appends an event to an election's public record; returns the new entry's link. */
+export async function appendRecord(
+  tx: Tx,
+  electionId: string,
+  event: RecordEvent,
+  at: Date,
+): Promise<ChainLink> {
+  const db = dbOf(tx);
+  await lockChain(tx, `record:${electionId}`);
+  const last = await db
+    .selectFrom("record")
+    .select(["seq", "prev_hash as prevHash", "hash"])
+    .where("election_id", "=", electionId)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const body = recordBody({ electionId, at, ...event });
+  const link = linkNext(body, last, sha256);
+  await db
+    .insertInto("record")
+    .values({
+      election_id: electionId,
+      seq: link.seq,
+      at: at,
+      type: event.type,
+      payload: JSON.stringify(event.payload),
+      prev_hash: link.prevHash,
+      hash: link.hash,
+    })
+    .execute();
+  return link;
+}
+
+/** Appends an action to the private audit log (the election's chain, or the global one). */
+export async function appendAudit(
+  tx: Tx,
+  electionId: string | null,
+  action: AuditAction,
+  at: Date,
+): Promise<ChainLink> {
+  const db = dbOf(tx);
+  const chain = auditChain(electionId);
+  await lockChain(tx, chain);
+  const last = await db
+    .selectFrom("audit_log")
+    .select(["seq", "prev_hash as prevHash", "hash"])
+    .where("chain", "=", chain)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const body = auditBody({ electionId, at, ...action });
+  const link = linkNext(body, last, sha256);
+  await db
+    .insertInto("audit_log")
+    .values({
+      chain,
+      seq: link.seq,
+      election_id: electionId,
+      at,
+      actor_id: action.actor.id,
+      actor_role: action.actor.role,
+      action: action.action,
+      subject: action.subject ?? null,
+      reason: action.reason ?? null,
+      outcome: action.outcome,
+      source: action.source,
+      details: JSON.stringify(action.details ?? {}),
+      prev_hash: link.prevHash,
+      hash: link.hash,
+    })
+    .execute();
+  return link;
+}
+
+/** An election's whole public record, in order. */
+export async function readRecord(tx: Tx, electionId: string): Promise<StoredRecordEntry[]> {
+  const rows = await dbOf(tx)
+    .selectFrom("record")
+    .selectAll()
+    .where("election_id", "=", electionId)
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => ({
+    electionId: r.election_id,
+    seq: r.seq,
+    at: r.at,
+    type: r.type,
+    payload: r.payload as JsonObject,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+/** One audit chain (`audit:<election id>` or `audit:global`), in order. */
+export async function readAudit(tx: Tx, chain: string): Promise<StoredAuditEntry[]> {
+  const rows = await dbOf(tx)
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("chain", "=", chain)
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => ({
+    chain: r.chain,
+    electionId: r.election_id,
+    seq: r.seq,
+    at: r.at,
+    actor: { id: r.actor_id, role: r.actor_role },
+    action: r.action,
+    subject: r.subject ?? undefined,
+    reason: r.reason ?? undefined,
+    outcome: r.outcome as AuditAction["outcome"],
+    source: r.source as AuditAction["source"],
+    details: r.details as JsonObject,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+/** The record's entries in the shape the chain check reads. */
+export function recordAsChain(entries: readonly StoredRecordEntry[]): ChainedEntry[] {
+  return entries.map((e) => ({
+    seq: e.seq,
+    prevHash: e.prevHash,
+    hash: e.hash,
+    body: recordBody({ electionId: e.electionId, at: e.at, type: e.type, payload: e.payload }),
+  }));
+}
+
+/** The audit entries in the shape the chain check reads. */
+export function auditAsChain(entries: readonly StoredAuditEntry[]): ChainedEntry[] {
+  return entries.map((e) => ({ seq: e.seq, prevHash: e.prevHash, hash: e.hash, body: auditBody(e) }));
+}
+
+/** The last link of an election's record, if it has any entry. */
+export async function recordHead(tx: Tx, electionId: string): Promise<ChainLink | undefined> {
+  return dbOf(tx)
+    .selectFrom("record")
+    .select(["seq", "prev_hash as prevHash", "hash"])
+    .where("election_id", "=", electionId)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The last link of an audit chain, if it has any entry. */
+export async function auditHead(tx: Tx, chain: string): Promise<ChainLink | undefined> {
+  return dbOf(tx)
+    .selectFrom("audit_log")
+    .select(["seq", "prev_hash as prevHash", "hash"])
+    .where("chain", "=", chain)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Every audit chain that has entries (one per election that has any, plus `audit:global`). */
+export async function listAuditChains(tx: Tx): Promise<string[]> {
+  const rows = await dbOf(tx).selectFrom("audit_log").select("chain").distinct().orderBy("chain").execute();
+  return rows.map((r) => r.chain);
+}
