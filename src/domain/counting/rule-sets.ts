@@ -5,9 +5,23 @@ import { scottishStv } from "./stv/rules/scottish-stv.ts";
 import { wigm } from "./stv/rules/wigm.ts";
 import { prfWigm, prfWigmBatch } from "./stv/rules/prf-wigm.ts";
 import { cfer, cferBatch } from "./stv/rules/cfer.ts";
+import { meek } from "./stv/rules/meek.ts";
+import { prfMeek } from "./stv/rules/prf-meek.ts";
+import { warren } from "./stv/rules/warren.ts";
 
 /** All supported rule sets, in the order `--help` lists them. */
-export const ruleSets: readonly RuleSet[] = [av, scottishStv, wigm, prfWigm, prfWigmBatch, cfer, cferBatch];
+export const ruleSets: readonly RuleSet[] = [
+  av,
+  scottishStv,
+  wigm,
+  prfWigm,
+  prfWigmBatch,
+  cfer,
+  cferBatch,
+  meek,
+  prfMeek,
+  warren,
+];
 
 /** The rule set with this id or alias (case-insensitive), if any. */
 export function findRuleSet(id: string): RuleSet | undefined {

@@ -139,10 +139,10 @@ function splitter<T>(ar: IterativeArithmetic<T>, rule: KeepRule): Splitter<T> {
         complement = ar.sub(ar.one, kf);
         oneMinus.set(kf, complement);
       }
-      s.keep = ar.mul(w, kf, false);
-      s.rest = ar.mul(w, complement, false);
+      s.keep = ar.mulRound(w, kf, false);
+      s.rest = ar.mulRound(w, complement, false);
     } else if (rule === "prf") {
-      s.keep = ar.mul(w, kf, true);
+      s.keep = ar.mulRound(w, kf, true);
       s.rest = ar.sub(w, s.keep);
     } else {
       s.keep = ar.cmp(kf, w) < 0 ? kf : w;
@@ -172,7 +172,7 @@ function distributeEqual<T>(
     if (ar.isZero(weight) || level >= g.ranks.length) return;
     const live = g.ranks[level]!.filter((c) => !ar.isZero(kf[c]!));
     if (live.length === 0) return;
-    const share = ar.divInt(weight, live.length);
+    const share = ar.divInt(weight, BigInt(live.length));
     for (const c of live) {
       split(share, kf[c]!);
       const keep = split.keep;

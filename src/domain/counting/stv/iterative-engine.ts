@@ -19,7 +19,7 @@ import type { Contest } from "../contest.ts";
 import type { StageAction, TieBreak } from "../count-sheet.ts";
 import type { IterativeArithmetic } from "./iterative-arithmetic.ts";
 import { distribute, type KeepRule, type PreparedBallots } from "./iterative-distribution.ts";
-import { breakIterativeTie } from "./iterative-ties.ts";
+import { breakTie, seededLot, type TieContext } from "../ties.ts";
 
 /** What distinguishes the rule sets the engine serves. */
 export interface IterativeVariant {
@@ -89,9 +89,23 @@ export function runIterativeCount<T>(
     kf[w] = ar.zero;
   }
   const votes: T[] = new Array<T>(n).fill(ar.zero);
-  const poll = ar.fromInt(ballots.validPoll);
+  const poll = ar.int(ballots.validPoll);
   const omega = ar.tenToMinus(params.omegaExponent);
   const elected: number[] = [];
+  // Ties for exclusion: the file's tie order, else ballot-file order if asked, else lots. Earlier
+  // stages are not consulted: Meek's rule and the PRF rule define no such step.
+  const tieContext: TieContext = {
+    compareAt: () => 0,
+    stages: 0,
+    earlier: "none",
+    tieOrder:
+      contest.tieOrder.length > 0
+        ? contest.tieOrder
+        : params.tieBreak === "file-order"
+          ? contest.candidates.map((_, i) => i)
+          : [],
+    lot: seededLot(params.seed),
+  };
   const rounds: RoundRecord<T>[] = [];
   let residual = ar.zero;
   let lost = ar.zero;
@@ -102,7 +116,8 @@ export function runIterativeCount<T>(
     residual = ar.sub(poll, t.kept);
     lost = t.lost;
   };
-  const calcQuota = (total: T): T => ar.add(ar.divInt(total, seats + 1), ar.exact ? ar.zero : ar.epsilon);
+  const calcQuota = (total: T): T =>
+    ar.add(ar.divInt(total, BigInt(seats + 1)), ar.exact ? ar.zero : ar.epsilon);
   const hasQuota = (v: T): boolean => (ar.exact ? ar.cmp(v, quota) > 0 : ar.cmp(v, quota) >= 0);
   const hopeful = (): number[] => {
     const h: number[] = [];
@@ -182,7 +197,7 @@ export function runIterativeCount<T>(
         if (batch.length > 0) return { ending: "batch", newly, batch };
       }
       lastSurplus = surplus;
-      for (const c of elected) kf[c] = ar.div(ar.mul(kf[c]!, quota, true), votes[c]!, true);
+      for (const c of elected) kf[c] = ar.divRound(ar.mulRound(kf[c]!, quota, true), votes[c]!, true);
     }
     throw new Error("iterative count did not converge");
   };
@@ -208,9 +223,12 @@ export function runIterativeCount<T>(
         for (const c of h) if (ar.rawLess(votes[c]!, low)) low = votes[c]!;
         const reach = ar.add(low, surplus);
         const tied = h.filter((c) => ar.cmp(reach, votes[c]!) >= 0);
-        const pick = breakIterativeTie(tied, contest.tieOrder, params, rounds.length + 1);
-        if (pick.tie) ties.push(pick.tie);
-        losers = [pick.chosen];
+        if (tied.length === 1) losers = [tied[0]!];
+        else {
+          const tie = breakTie(tied, "lowest", "exclusion", tieContext);
+          ties.push(tie);
+          losers = [tie.chosen];
+        }
       }
       for (let i = 0; i < losers.length; i++) {
         const c = losers[i]!;

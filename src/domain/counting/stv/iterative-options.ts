@@ -22,7 +22,7 @@ export interface IterativeSettings {
   readonly tieBreak: "file-order" | "lot";
 }
 
-const MAX_PLACES = 100;
+const MAX_PLACES = 60;
 
 /** Parses and checks the options; unknown keys are ignored (the corpus adds descriptive ones). */
 export function readIterativeSettings(
@@ -30,34 +30,37 @@ export function readIterativeSettings(
 ): Result<IterativeSettings, Problem[]> {
   const o = options ?? {};
   const problems: Problem[] = [];
-  const bad = (field: string, value: unknown): void => {
-    problems.push(problem("input.invalid", { field: `rulesOptions.${field}`, value: String(value) }));
+  const bad = (field: string, value: unknown, reason: string): void => {
+    problems.push(problem("count.options.invalid", { field, value: String(value), facts: { reason } }));
   };
 
   const arithmetic = o["arithmetic"] ?? "guarded";
   if (arithmetic !== "fixed" && arithmetic !== "guarded" && arithmetic !== "rational") {
-    bad("arithmetic", arithmetic);
+    bad("arithmetic", arithmetic, "fixed, guarded or rational");
     return err(problems);
   }
   const precision = readInt(o["precision"], arithmetic === "fixed" ? 9 : 18);
-  if (precision === undefined || precision < 0 || precision > MAX_PLACES) bad("precision", o["precision"]);
+  if (precision === undefined || precision < 0 || precision > MAX_PLACES)
+    bad("precision", o["precision"], `a whole number from 0 to ${MAX_PLACES}`);
   const p = precision ?? 0;
   const guard = arithmetic === "guarded" ? readInt(o["guard"], Math.floor(p / 2)) : 0;
-  if (guard === undefined || guard < 0 || guard > MAX_PLACES) bad("guard", o["guard"]);
+  if (guard === undefined || guard < 0 || guard > MAX_PLACES)
+    bad("guard", o["guard"], `a whole number from 0 to ${MAX_PLACES}`);
   const defaultOmega =
     arithmetic === "rational" ? 10 : arithmetic === "fixed" ? Math.floor((p * 2) / 3) : Math.floor(p / 2);
   const omega = o["omega"] === undefined ? defaultOmega : readOmega(o["omega"]);
-  if (omega === undefined || omega < 1 || omega > MAX_PLACES) bad("omega", o["omega"]);
+  if (omega === undefined || omega < 1 || omega > MAX_PLACES)
+    bad("omega", o["omega"], "a power of ten such as 1e-9, or its exponent 9");
   const defaultDisplay = arithmetic === "rational" ? 12 : p;
   const display = readInt(o["displayDecimals"] ?? o["display"], defaultDisplay);
   if (display === undefined || display < 0 || display > MAX_PLACES)
-    bad("displayDecimals", o["displayDecimals"]);
+    bad("displayDecimals", o["displayDecimals"], `a whole number from 0 to ${MAX_PLACES}`);
   const defeatBatch = o["defeatBatch"] ?? "safe";
-  if (defeatBatch !== "safe" && defeatBatch !== "none") bad("defeatBatch", defeatBatch);
+  if (defeatBatch !== "safe" && defeatBatch !== "none") bad("defeatBatch", defeatBatch, "safe or none");
   // Droop breaks ties by ballot-file order (its candidates are listed in random order); so do we
   // for its cases. Elsewhere a tie with no order given is settled by lot.
   const tieBreak = o["tieBreak"] ?? (o["engine"] === "droop" ? "file-order" : "lot");
-  if (tieBreak !== "file-order" && tieBreak !== "lot") bad("tieBreak", tieBreak);
+  if (tieBreak !== "file-order" && tieBreak !== "lot") bad("tieBreak", tieBreak, "file-order or lot");
   if (problems.length > 0) return err(problems);
   return ok({
     arithmetic,

@@ -3,11 +3,16 @@
  * Meek, PRF Meek and Warren all come through here; they differ only in their variant and defaults.
  */
 import type { Problem } from "../../common/problem.ts";
-import { problem } from "../../common/problem.ts";
 import { err, ok, type Result } from "../../common/result.ts";
+import { checkContest } from "../checks.ts";
 import type { BallotGroup, Contest, CountOptions } from "../contest.ts";
 import type { CountSheet, Stage } from "../count-sheet.ts";
-import { rationalArithmetic, scaledArithmetic, type IterativeArithmetic } from "./iterative-arithmetic.ts";
+import {
+  fixedIterative,
+  guardedIterative,
+  rationalIterative,
+  type IterativeArithmetic,
+} from "./iterative-arithmetic.ts";
 import { prepareBallots } from "./iterative-distribution.ts";
 import { runIterativeCount, type IterativeVariant, type RoundRecord } from "./iterative-engine.ts";
 import { readIterativeSettings, type IterativeSettings } from "./iterative-options.ts";
@@ -31,13 +36,15 @@ export function countIterative(
   const read = readIterativeSettings({ ...options.rulesOptions, ...rule.forced });
   if (!read.ok) return read;
   const settings = read.value;
-  if (!Number.isInteger(contest.seats) || contest.seats < 1) {
-    return err([problem("input.invalid", { field: "seats", value: String(contest.seats) })]);
+  const problems = checkContest(contest, groups, rule.id);
+  if (problems.length > 0) return err(problems);
+  const { arithmetic, precision, guard, displayDecimals } = settings;
+  if (arithmetic === "rational") {
+    return ok(sheet(rule, rationalIterative(displayDecimals), settings, contest, groups, options));
   }
-  if (settings.arithmetic === "rational")
-    return ok(sheet(rule, rationalArithmetic(), settings, contest, groups, options));
-  const guard = settings.arithmetic === "guarded" ? settings.guard : 0;
-  return ok(sheet(rule, scaledArithmetic(settings.precision, guard), settings, contest, groups, options));
+  const ar =
+    arithmetic === "fixed" ? fixedIterative(precision) : guardedIterative(precision, guard, displayDecimals);
+  return ok(sheet(rule, ar, settings, contest, groups, options));
 }
 
 function sheet<T>(
@@ -58,8 +65,8 @@ function sheet<T>(
     tieBreak: settings.tieBreak,
     seed: options.seed,
   });
-  const d = Math.min(settings.displayDecimals, ar.places);
-  const fmt = (v: T): string => ar.format(v, d);
+  const d = ar.decimals;
+  const fmt = (v: T): string => ar.format(v);
   const names = contest.candidates;
   const stages: Stage[] = [];
   let previous: readonly T[] | null = null;
