@@ -42,6 +42,8 @@ export function ballotsMessage(p: Problem & { code: BallotsProblemCode }): strin
       return `Voting has not opened yet. It opens at ${fact(p, "opens")}.`;
     case "poll.closed":
       return "Voting has closed. Votes received after the close cannot be counted.";
+    case "poll.still-open":
+      return `Voting is still open until ${fact(p, "closes")}; the poll cannot be closed before then.`;
     case "poll.already-closed":
       return "The poll has already been closed and sealed.";
     case "poll.reconcile-mismatch":

@@ -18,6 +18,7 @@ export const ballotsProblemCodes = [
   "poll.not-open",
   "poll.closed",
   "poll.already-closed",
+  "poll.still-open",
   "poll.reconcile-mismatch",
   "poll.staging-not-empty",
   "poll.too-many-failed-codes",

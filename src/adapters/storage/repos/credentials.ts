@@ -1,0 +1,195 @@
+import { sql } from "kysely";
+import type { Tx } from "../../../ports/store.ts";
+import type { Channel } from "../../../domain/ballots/index.ts";
+import { dbOf } from "../tx.ts";
+
+/** A credential row as the services read it (hashes never leave this file). */
+export interface CredentialRow {
+  readonly voterId: string;
+  readonly section: string;
+  readonly issueNumber: number;
+  readonly used: boolean;
+  readonly usedChannel: Channel | undefined;
+  readonly revoked: boolean;
+  readonly heldCase: string | null;
+}
+
+/** Which secret a voter presented. */
+export type SecretKind = "code" | "link";
+
+const column = (kind: SecretKind) => (kind === "code" ? "code_hash" : "link_hash");
+
+/** Inserts a batch of fresh credentials with one statement over unnest arrays. */
+export async function insertCredentials(
+  tx: Tx,
+  electionId: string,
+  rows: readonly {
+    voterId: string;
+    section: string;
+    codeHash: string;
+    linkHash: string;
+    heldCase?: string | null;
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into credentials (election_id, voter_id, section, code_hash, link_hash, held_case)
+    select ${electionId}::uuid, v, s, c, l, h
+    from unnest(${rows.map((r) => r.voterId)}::text[], ${rows.map((r) => r.section)}::text[],
+                ${rows.map((r) => r.codeHash)}::text[], ${rows.map((r) => r.linkHash)}::text[],
+                ${rows.map((r) => r.heldCase ?? null)}::text[]) as t(v, s, c, l, h)`.execute(dbOf(tx));
+}
+
+/**
+ * The one-vote gate: marks the credential used only if it is unused, not revoked, and the poll is open
+ * at `now`. The affected-row count decides; a racing second request waits on the row lock, re-checks
+ * `not used` after the first commits, and matches nothing.
+ */
+export async function markUsedIfUnused(
+  tx: Tx,
+  electionId: string,
+  kind: SecretKind,
+  hash: string,
+  channel: Channel,
+  now: Date,
+): Promise<CredentialRow | undefined> {
+  const r = await sql<{ voter_id: string; section: string; issue_number: number; held_case: string | null }>`
+    update credentials c set used = true, used_channel = ${channel}
+    from ballot_polls p
+    where c.election_id = ${electionId}::uuid and c.${sql.ref(column(kind))} = ${hash}
+      and not c.used and not c.revoked
+      and p.election_id = c.election_id and p.closed_at is null
+      and p.opens <= ${now}::timestamptz and ${now}::timestamptz < p.closes
+    returning c.voter_id, c.section, c.issue_number, c.held_case`.execute(dbOf(tx));
+  const row = r.rows[0];
+  if (row === undefined) return undefined;
+  return {
+    voterId: row.voter_id,
+    section: row.section,
+    issueNumber: row.issue_number,
+    used: true,
+    usedChannel: channel,
+    revoked: false,
+    heldCase: row.held_case,
+  };
+}
+
+/** Finds a credential by a presented secret's hash (to explain a refusal). */
+export async function findCredentialByHash(
+  tx: Tx,
+  electionId: string,
+  kind: SecretKind,
+  hash: string,
+): Promise<CredentialRow | undefined> {
+  const row = await dbOf(tx)
+    .selectFrom("credentials")
+    .select(["voter_id", "section", "issue_number", "used", "used_channel", "revoked", "held_case"])
+    .where("election_id", "=", electionId)
+    .where(column(kind), "=", hash)
+    .executeTakeFirst();
+  return row && toRow(row);
+}
+
+/** Finds a voter's credential. */
+export async function findCredentialByVoter(
+  tx: Tx,
+  electionId: string,
+  voterId: string,
+): Promise<CredentialRow | undefined> {
+  const row = await dbOf(tx)
+    .selectFrom("credentials")
+    .select(["voter_id", "section", "issue_number", "used", "used_channel", "revoked", "held_case"])
+    .where("election_id", "=", electionId)
+    .where("voter_id", "=", voterId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && toRow(row);
+}
+
+/** Replaces a credential's secrets (reissue): the old hashes stop matching at once. Only if still unused. */
+export async function replaceSecrets(
+  tx: Tx,
+  electionId: string,
+  voterId: string,
+  next: { codeHash: string; linkHash: string; issueNumber: number },
+): Promise<boolean> {
+  const r = await dbOf(tx)
+    .updateTable("credentials")
+    .set({ code_hash: next.codeHash, link_hash: next.linkHash, issue_number: next.issueNumber })
+    .where("election_id", "=", electionId)
+    .where("voter_id", "=", voterId)
+    .where("used", "=", false)
+    .where("revoked", "=", false)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** Revokes a credential if still unused. */
+export async function revokeCredential(tx: Tx, electionId: string, voterId: string): Promise<boolean> {
+  const r = await dbOf(tx)
+    .updateTable("credentials")
+    .set({ revoked: true })
+    .where("election_id", "=", electionId)
+    .where("voter_id", "=", voterId)
+    .where("used", "=", false)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** Marks (or clears) a voter's challenge: a held voter's ballot goes into an envelope. */
+export async function setHeldCase(
+  tx: Tx,
+  electionId: string,
+  voterId: string,
+  caseRef: string | null,
+): Promise<void> {
+  await dbOf(tx)
+    .updateTable("credentials")
+    .set({ held_case: caseRef })
+    .where("election_id", "=", electionId)
+    .where("voter_id", "=", voterId)
+    .execute();
+}
+
+/** Credentials used, per section. */
+export async function usedBySection(tx: Tx, electionId: string): Promise<Map<string, number>> {
+  const rows = await dbOf(tx)
+    .selectFrom("credentials")
+    .select(["section", (eb) => eb.fn.countAll<string>().as("n")])
+    .where("election_id", "=", electionId)
+    .where("used", "=", true)
+    .groupBy("section")
+    .execute();
+  return new Map(rows.map((r) => [r.section, Number(r.n)]));
+}
+
+/** Every section with at least one credential. */
+export async function credentialSections(tx: Tx, electionId: string): Promise<string[]> {
+  const rows = await dbOf(tx)
+    .selectFrom("credentials")
+    .select("section")
+    .distinct()
+    .where("election_id", "=", electionId)
+    .execute();
+  return rows.map((r) => r.section);
+}
+
+function toRow(row: {
+  voter_id: string;
+  section: string;
+  issue_number: number;
+  used: boolean;
+  used_channel: string | null;
+  revoked: boolean;
+  held_case: string | null;
+}): CredentialRow {
+  return {
+    voterId: row.voter_id,
+    section: row.section,
+    issueNumber: row.issue_number,
+    used: row.used,
+    usedChannel: (row.used_channel ?? undefined) as Channel | undefined,
+    revoked: row.revoked,
+    heldCase: row.held_case,
+  };
+}

@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import type { Store } from "../ports/store.ts";
+import type { Problem } from "../domain/common/problem.ts";
+import { problem } from "../domain/common/problem.ts";
+import { err, ok, type Result } from "../domain/common/result.ts";
+import { type Reconciliation, type SectionTally, reconcileClose } from "../domain/ballots/index.ts";
+import { findPoll, lockPoll, markPollClosed, sealPoll } from "../adapters/storage/repos/polls.ts";
+import { credentialSections, usedBySection } from "../adapters/storage/repos/credentials.ts";
+import { stagedBySection } from "../adapters/storage/repos/ballot-staging.ts";
+import { boxBySection, eachBoxRow } from "../adapters/storage/repos/ballot-box.ts";
+import { heldBySection } from "../adapters/storage/repos/held-envelopes.ts";
+import { appendRecord } from "../adapters/storage/repos/record.ts";
+import { mixBallots } from "./mix-ballots.ts";
+import type { VotingDeps } from "./voting-deps.ts";
+
+/** What the close reports: the reconciliation and the box's seal. */
+export interface ClosedPoll {
+  readonly reconciliation: Reconciliation;
+  readonly sealHash: string;
+}
+
+/**
+ * Closes the poll at or after its closing time (server clock): marks it closed after every vote
+ * already past the gate has committed (the exclusive poll lock), flushes the mixer, reconciles every
+ * section (valid + spoilt + held = credentials used, nothing left staged) and seals the box: the
+ * SHA-256 of its rows sorted by id goes into the public record. A mismatch leaves the poll closed but
+ * unsealed, and the count cannot start.
+ */
+export async function closePoll(
+  store: Store,
+  deps: VotingDeps,
+  input: { electionId: string },
+): Promise<Result<ClosedPoll, Problem[]>> {
+  const now = deps.now();
+  const closed = await store.transaction(async (tx): Promise<Result<void, Problem[]>> => {
+    const poll = await findPoll(tx, input.electionId);
+    if (poll === undefined) return err([problem("not-found", { field: "poll" })]);
+    if (poll.sealHash !== null) return err([problem("poll.already-closed")]);
+    if (now.getTime() < poll.window.closes.getTime())
+      return err([problem("poll.still-open", { facts: { closes: poll.window.closes.toISOString() } })]);
+    await lockPoll(tx, input.electionId, "close");
+    if (poll.closedAt === null) await markPollClosed(tx, input.electionId, now);
+    return ok(undefined);
+  });
+  if (!closed.ok) return closed;
+  await mixBallots(store, deps, input.electionId, true);
+  return store.transaction(async (tx): Promise<Result<ClosedPoll, Problem[]>> => {
+    const sections = new Set(await credentialSections(tx, input.electionId));
+    const used = await usedBySection(tx, input.electionId);
+    const box = await boxBySection(tx, input.electionId);
+    const held = await heldBySection(tx, input.electionId);
+    const staged = await stagedBySection(tx, input.electionId);
+    for (const m of [used, box, held, staged]) for (const s of m.keys()) sections.add(s);
+    const tallies: SectionTally[] = [...sections].sort().map((section) => ({
+      section,
+      credentialsUsed: used.get(section) ?? 0,
+      valid: box.get(section)?.valid ?? 0,
+      spoilt: box.get(section)?.spoilt ?? 0,
+      heldPending: held.get(section)?.pending ?? 0,
+      heldAdmitted: held.get(section)?.admitted ?? 0,
+      heldDiscarded: held.get(section)?.discarded ?? 0,
+      staged: staged.get(section) ?? 0,
+    }));
+    const reconciled = reconcileClose(tallies);
+    if (!reconciled.ok) return reconciled;
+    const hash = createHash("sha256");
+    await eachBoxRow(tx, input.electionId, (rows) => {
+      for (const r of rows) hash.update(`${r.id}\t${r.section}\t${r.ballot}\n`);
+    });
+    const sealHash = hash.digest("hex");
+    await sealPoll(tx, input.electionId, sealHash);
+    await appendRecord(
+      tx,
+      input.electionId,
+      {
+        type: "ballot-box-sealed",
+        payload: {
+          sealHash,
+          totals: { ...reconciled.value.totals },
+          sections: tallies.map((t) => ({ ...t })),
+        },
+      },
+      now,
+    );
+    return ok({ reconciliation: reconciled.value, sealHash });
+  });
+}

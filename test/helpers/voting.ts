@@ -1,0 +1,91 @@
+// Builders for the voting tests: an election with a poll and issued credentials, on any engine.
+import { createHmac, randomBytes } from "node:crypto";
+import type { Store } from "../../src/ports/store.ts";
+import { dbOf } from "../../src/adapters/storage/tx.ts";
+import { ok, unwrap } from "../../src/domain/common/result.ts";
+import type { BallotPaper, BallotRules } from "../../src/domain/ballots/index.ts";
+import { setUpPoll } from "../../src/services/set-up-poll.ts";
+import {
+  issueCredentials,
+  type IssuedSecrets,
+  type VoterToIssue,
+} from "../../src/services/issue-credentials.ts";
+import type { VotingDeps } from "../../src/services/voting-deps.ts";
+
+/** A paper of `n` candidates c1..cn. */
+export function aPaper(n = 8): BallotPaper {
+  return {
+    candidates: Array.from({ length: n }, (_, i) => ({ id: `c${i + 1}`, name: `Candidate ${i + 1}` })),
+  };
+}
+
+/** A controllable server clock. */
+export function aClock(start: string): { now: () => Date; set: (iso: string) => void } {
+  let t = new Date(start);
+  return { now: () => t, set: (iso) => (t = new Date(iso)) };
+}
+
+/** Voting deps with a fixed test key, real randomness and the given clock. */
+export function testDeps(now: () => Date, mixBatch?: number): VotingDeps {
+  const key = Buffer.from("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "hex");
+  return {
+    hash: (s) => createHmac("sha256", key).update(s).digest("hex"),
+    random: (n) => new Uint8Array(randomBytes(n)),
+    now,
+    ...(mixBatch !== undefined ? { mixBatch } : {}),
+  };
+}
+
+/** Creates an election row and its poll; returns the election id. */
+export async function anElection(
+  store: Store,
+  opts: { opens?: string; closes?: string; paper?: BallotPaper; rules?: Partial<BallotRules> } = {},
+): Promise<string> {
+  const slug = `e-${randomBytes(5).toString("hex")}`;
+  const id = unwrap(
+    await store.transaction(async (tx) => {
+      const row = await dbOf(tx)
+        .insertInto("elections")
+        .values({ slug, title: slug, definition: "{}" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return ok(row.id);
+    }),
+  );
+  unwrap(
+    await setUpPoll(store, {
+      electionId: id,
+      window: {
+        opens: new Date(opts.opens ?? "2026-01-01T00:00:00Z"),
+        closes: new Date(opts.closes ?? "2026-02-01T12:00:00Z"),
+      },
+      paper: opts.paper ?? aPaper(),
+      rules: { rankingPolicy: "strict", allowOnlineSpoil: false, ...opts.rules },
+    }),
+  );
+  return id;
+}
+
+/** Issues credentials to `n` voters spread over sections; returns their secrets. */
+export async function someCredentials(
+  store: Store,
+  deps: VotingDeps,
+  electionId: string,
+  n: number,
+  opts: { sections?: string[]; held?: (i: number) => string | null } = {},
+): Promise<IssuedSecrets[]> {
+  const sections = opts.sections ?? ["member", "affiliated", "registered"];
+  const voters: VoterToIssue[] = Array.from({ length: n }, (_, i) => ({
+    voterId: `v${i}`,
+    section: sections[i % sections.length]!,
+    heldCase: opts.held?.(i) ?? null,
+  }));
+  const out: IssuedSecrets[] = [];
+  unwrap(await issueCredentials(store, deps, { electionId, voters }, async (b) => void out.push(...b)));
+  return out;
+}
+
+/** Marks for a full ranking of a paper in the given order. */
+export function marksFor(order: readonly string[]): Map<string, number> {
+  return new Map(order.map((id, i) => [id, i + 1]));
+}
