@@ -107,7 +107,12 @@ export function breakTie(
   return { purpose, between, method: "lot", chosen };
 }
 
-function earlierStageChoice(tied: readonly number[], want: TieWant, ctx: TieContext): number | undefined {
+/** The candidate earlier stages single out (see EarlierStages), or undefined when they never differ. */
+export function earlierStageChoice(
+  tied: readonly number[],
+  want: TieWant,
+  ctx: TieContext,
+): number | undefined {
   if (ctx.earlier === "none" || ctx.stages === 0) return undefined;
   const sign = want === "lowest" ? 1 : -1;
   const better = (s: number, a: number, b: number): number => sign * ctx.compareAt(s, a, b);

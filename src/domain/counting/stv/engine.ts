@@ -10,7 +10,15 @@
 import type { BallotGroup, Contest, CountOptions } from "../contest.ts";
 import type { CountSheet, Stage, StageAction, TieBreak } from "../count-sheet.ts";
 import type { Arithmetic } from "../arithmetic.ts";
-import { breakTie, seededLot, type EarlierStages, type Lot, type TieWant } from "../ties.ts";
+import {
+  breakTie,
+  earlierStageChoice,
+  seededLot,
+  type EarlierStages,
+  type Lot,
+  type TieContext,
+  type TieWant,
+} from "../ties.ts";
 
 export const HOPEFUL = 0;
 export const ELECTED = 1;
@@ -56,6 +64,8 @@ export class GregoryCount<T> {
   private readonly pos: Int32Array;
   private readonly counts: bigint[];
   private readonly weights: T[];
+  /** Each parcel's current total value (weight × papers), kept so a move at the same value costs one addition. */
+  private readonly values: T[];
   private readonly valid: Uint8Array;
   private readonly piles: number[][];
   private readonly stages: Stage[] = [];
@@ -101,6 +111,7 @@ export class GregoryCount<T> {
     this.pos = new Int32Array(ballots.length);
     this.counts = new Array<bigint>(ballots.length);
     this.weights = new Array<T>(ballots.length).fill(this.ar.int(1));
+    this.values = new Array<T>(ballots.length);
     this.valid = new Uint8Array(ballots.length);
     let at = 0;
     let ballotCount = 0;
@@ -111,6 +122,7 @@ export class GregoryCount<T> {
       for (const rank of group.ranking) this.prefs[at++] = rank.length === 1 ? rank[0]! : -1;
       this.ends[g] = at;
       this.counts[g] = BigInt(group.count);
+      this.values[g] = this.ar.int(group.count);
       ballotCount += group.count;
       if (this.firstUsable(g) >= 0) {
         this.valid[g] = 1;
@@ -132,8 +144,8 @@ export class GregoryCount<T> {
     return -1;
   }
 
-  /** Moves parcel g to its next hopeful candidate at its current value (or to non-transferable). */
-  private place(g: number): void {
+  /** Moves parcel g to its next hopeful candidate at its current value (or to non-transferable); returns the recipient or -1. */
+  private place(g: number): number {
     const end = this.ends[g]!;
     let p = this.pos[g]!;
     let to = -1;
@@ -146,13 +158,14 @@ export class GregoryCount<T> {
       }
     }
     this.pos[g] = p;
-    const value = this.ar.mulInt(this.weights[g]!, this.counts[g]!);
+    const value = this.values[g]!;
     if (to >= 0) {
       this.votes[to] = this.ar.add(this.votes[to]!, value);
       this.piles[to]!.push(g);
     } else {
       this.nonTransferable = this.ar.add(this.nonTransferable, value);
     }
+    return to;
   }
 
   /** Credits every valid paper to its first preference (the first stage). */
@@ -205,7 +218,9 @@ export class GregoryCount<T> {
     const pile = this.piles[c]!;
     this.piles[c] = [];
     for (const g of pile) {
-      this.weights[g] = reweigh(this.weights[g]!);
+      const w = reweigh(this.weights[g]!);
+      this.weights[g] = w;
+      this.values[g] = this.ar.mulInt(w, this.counts[g]!);
       this.place(g);
     }
   }
@@ -223,23 +238,94 @@ export class GregoryCount<T> {
     for (const g of all) this.place(g);
   }
 
+  /** Takes every parcel c holds out of its pile (rules that move papers parcel by parcel, ERS97). */
+  releasePile(c: number): number[] {
+    const pile = this.piles[c]!;
+    this.piles[c] = [];
+    return pile;
+  }
+
+  /** The value of one paper of parcel g. */
+  weightOf(g: number): T {
+    return this.weights[g]!;
+  }
+
+  /** Number of papers in parcel g. */
+  papersOf(g: number): bigint {
+    return this.counts[g]!;
+  }
+
+  /** The parcel's total value (papers × value of each). */
+  valueOf(g: number): T {
+    return this.values[g]!;
+  }
+
+  /** The continuing candidate parcel g would pass to next, or -1 if it would be non-transferable. */
+  peekNext(g: number): number {
+    const end = this.ends[g]!;
+    for (let p = this.pos[g]!; p < end; p++) {
+      const c = this.prefs[p]!;
+      if (c < 0) return -1;
+      if (this.status[c] === HOPEFUL) return c;
+    }
+    return -1;
+  }
+
+  /** Moves parcel g on, each paper now worth `weight`; returns the recipient or -1 (non-transferable). */
+  moveGroup(g: number, weight: T): number {
+    if (weight !== this.weights[g]) {
+      this.weights[g] = weight;
+      this.values[g] = this.ar.mulInt(weight, this.counts[g]!);
+    }
+    return this.place(g);
+  }
+
+  /** Adds to the non-transferable total (ERS97's "non-transferable difference"). */
+  addNonTransferable(v: T): void {
+    this.nonTransferable = this.ar.add(this.nonTransferable, v);
+  }
+
+  /** Records the totals at a point inside a stage (after one batch), for rules whose ties look at such points. */
+  markPoint(): void {
+    this.history.push(this.votes.slice());
+  }
+
   /** Sets a candidate's total (an elected candidate keeps exactly the quota after the transfer). */
   setVotes(c: number, v: T): void {
     this.votes[c] = v;
   }
 
-  /** Breaks a tie as the rule set says and records it on the stage being built. */
-  tie(tied: readonly number[], want: TieWant, purpose: TieBreak["purpose"]): number {
-    if (tied.length === 1) return tied[0]!;
-    const t = breakTie(tied, want, purpose, {
+  private tieContext(): TieContext {
+    return {
       compareAt: (s, a, b) => this.ar.cmp(this.history[s]![a]!, this.history[s]![b]!),
       stages: this.history.length,
       earlier: this.setup.earlierStages,
       tieOrder: this.tieOrder,
       lot: this.lot,
-    });
+    };
+  }
+
+  /** Breaks a tie as the rule set says and records it on the stage being built. */
+  tie(tied: readonly number[], want: TieWant, purpose: TieBreak["purpose"]): number {
+    if (tied.length === 1) return tied[0]!;
+    const t = breakTie(tied, want, purpose, this.tieContext());
     this.stageTies.push(t);
     return t.chosen;
+  }
+
+  /** Breaks a tie by earlier stages only (no lot); -1 when they were equal throughout (ERS97 5.6.2). */
+  tieByEarlierStages(tied: readonly number[], want: TieWant, purpose: TieBreak["purpose"]): number {
+    if (tied.length === 1) return tied[0]!;
+    const between = [...tied].sort((a, b) => a - b);
+    const chosen = earlierStageChoice(between, want, this.tieContext());
+    if (chosen === undefined) return -1;
+    this.stageTies.push({ purpose, between, method: "earlier-stage", chosen });
+    return chosen;
+  }
+
+  /** The parcels c holds, without taking them (ERS97 notes a candidate's first-stage batch). */
+  pileOf(c: number): readonly number[] {
+    return this.piles[c]!;
   }
 
   /** Candidates among `cands` with the lowest (or highest) total. */
