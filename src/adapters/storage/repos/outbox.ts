@@ -1,0 +1,160 @@
+import { sql } from "kysely";
+import type { Tx } from "../../../ports/store.ts";
+import { sha256 } from "../../crypto/sha256.ts";
+import { dbOf } from "../tx.ts";
+
+// The outbox repository. `enqueueMail` runs inside the caller's decision transaction; the sender
+// claims due rows for a short lease (so two app processes never send one row at the same time),
+// sends outside any transaction, then marks each row sent or schedules a retry.
+
+/** A message a service wants sent once its decision commits. */
+export interface MailToSend {
+  readonly electionId: string | null;
+  /** What the message is: `credential`, `reminder`, `application-decision`, ... */
+  readonly kind: string;
+  /** The voter, application or case it concerns, for the "not sent" report. */
+  readonly subjectRef?: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html?: string;
+}
+
+/** A claimed row, ready to send. */
+export interface ClaimedMail {
+  readonly id: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string | null;
+  readonly attempts: number;
+}
+
+/** Adds messages to the outbox in the caller's transaction; returns their ids. */
+export async function enqueueMail(tx: Tx, mails: readonly MailToSend[], now: Date): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const rows = await dbOf(tx)
+    .insertInto("outbox")
+    .values(
+      mails.map((m) => ({
+        election_id: m.electionId,
+        kind: m.kind,
+        subject_ref: m.subjectRef ?? null,
+        to_address: m.to.trim(),
+        subject: m.subject,
+        text_body: m.text,
+        html_body: m.html ?? null,
+        body_sha256: sha256(m.text),
+        next_attempt_at: now,
+        claimed_until: null,
+        last_error: null,
+        created_at: now,
+        sent_at: null,
+      })),
+    )
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Claims up to `limit` due messages for `leaseMs`. A claim that is not marked sent before the lease
+ * ends (the sender crashed mid-send) becomes due again, so nothing is lost.
+ */
+export async function claimDueMail(
+  tx: Tx,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedMail[]> {
+  const until = new Date(now.getTime() + leaseMs);
+  const rows = await sql<{
+    id: string;
+    to_address: string;
+    subject: string;
+    text_body: string;
+    html_body: string | null;
+    attempts: number;
+  }>`
+    update outbox set claimed_until = ${until}, attempts = attempts + 1
+    where id in (
+      select id from outbox
+      where status = 'pending' and next_attempt_at <= ${now}
+        and (claimed_until is null or claimed_until <= ${now})
+      order by next_attempt_at, id
+      limit ${limit}
+      for update skip locked)
+    returning id, to_address, subject, text_body, html_body, attempts`.execute(dbOf(tx));
+  return rows.rows.map((r) => ({
+    id: r.id,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.text_body,
+    html: r.html_body,
+    attempts: r.attempts,
+  }));
+}
+
+/** Marks a message delivered and blanks its body (its SHA-256 stays for reconciliation). */
+export async function markMailSent(tx: Tx, id: string, now: Date): Promise<void> {
+  await dbOf(tx)
+    .updateTable("outbox")
+    .set({
+      status: "sent",
+      sent_at: now,
+      claimed_until: null,
+      text_body: "",
+      html_body: null,
+      last_error: null,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Records a failed attempt: retried at `retryAt`, or failed for good when `retryAt` is null. */
+export async function markMailFailed(tx: Tx, id: string, error: string, retryAt: Date | null): Promise<void> {
+  await dbOf(tx)
+    .updateTable("outbox")
+    .set(
+      retryAt === null
+        ? { status: "failed", claimed_until: null, last_error: error.slice(0, 500) }
+        : { next_attempt_at: retryAt, claimed_until: null, last_error: error.slice(0, 500) },
+    )
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Counts by status for an election (or all mail when null), for the delivery report. */
+export async function mailStatusCounts(
+  tx: Tx,
+  electionId: string | null,
+): Promise<{ kind: string; status: string; count: number }[]> {
+  let q = dbOf(tx)
+    .selectFrom("outbox")
+    .select(["kind", "status", (eb) => eb.fn.countAll<string>().as("count")])
+    .groupBy(["kind", "status"]);
+  if (electionId !== null) q = q.where("election_id", "=", electionId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.count) }));
+}
+
+/** Messages that could not be delivered for good: the "not sent" report, never a silent skip. */
+export async function undeliveredMail(
+  tx: Tx,
+  electionId: string | null,
+): Promise<{ id: string; kind: string; subjectRef: string | null; to: string; error: string | null }[]> {
+  let q = dbOf(tx)
+    .selectFrom("outbox")
+    .select(["id", "kind", "subject_ref", "to_address", "last_error"])
+    .where("status", "=", "failed")
+    .orderBy("created_at");
+  if (electionId !== null) q = q.where("election_id", "=", electionId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    subjectRef: r.subject_ref,
+    to: r.to_address,
+    error: r.last_error,
+  }));
+}
