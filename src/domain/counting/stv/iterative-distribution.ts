@@ -10,7 +10,7 @@
  */
 import type { BallotGroup, Contest } from "../contest.ts";
 import type { IterativeArithmetic } from "./iterative-arithmetic.ts";
-import { buildRankingTree, type RankingTree } from "./ranking-tree.ts";
+import { RankingTreeBuilder, type RankingTree } from "./ranking-tree.ts";
 
 /** How a keep value shares a ballot's weight. */
 export type KeepRule = "meek" | "warren" | "prf";
@@ -34,38 +34,70 @@ export interface PreparedBallots {
 /** Drops withdrawn and repeated candidates from every ranking and builds the tree. */
 export function prepareBallots(contest: Contest, groups: readonly BallotGroup[]): PreparedBallots {
   const n = contest.candidates.length;
-  const withdrawn = new Set(contest.withdrawn);
-  const strict: number[][] = [];
-  const strictCounts: number[] = [];
+  // out[c] = 1 for a withdrawn candidate; seen[c] marks candidates already met on this ballot.
+  const out = new Uint8Array(n);
+  for (const w of contest.withdrawn) out[w] = 1;
+  const seen = new Uint8Array(n);
+  const builder = new RankingTreeBuilder(n);
   const equal: EqualGroup[] = [];
+  const flat: number[] = [];
   let validPoll = 0;
   let ballotCount = 0;
-  const seen = new Uint8Array(n);
   for (const g of groups) {
     ballotCount += g.count;
     if (g.count <= 0) continue;
-    const ranks: number[][] = [];
+    // Fast path: one candidate per preference, as in almost every ballot file.
+    let length = 0;
     let hasEqual = false;
     for (const rank of g.ranking) {
-      const kept: number[] = [];
-      for (const c of rank) {
-        if (c < 0 || c >= n || withdrawn.has(c) || seen[c] === 1) continue;
-        seen[c] = 1;
-        kept.push(c);
+      if (rank.length !== 1) {
+        hasEqual = true;
+        break;
       }
-      if (kept.length > 0) ranks.push(kept);
-      if (kept.length > 1) hasEqual = true;
+      const c = rank[0]!;
+      if (c < 0 || c >= n || out[c] === 1 || seen[c] === 1) continue;
+      seen[c] = 1;
+      flat[length++] = c;
     }
-    for (const rank of ranks) for (const c of rank) seen[c] = 0;
+    for (let k = 0; k < length; k++) seen[flat[k]!] = 0;
+    if (!hasEqual) {
+      if (length === 0) continue;
+      validPoll += g.count;
+      builder.add(flat, length, g.count);
+      continue;
+    }
+    const ranks = equalRanks(g.ranking, n, out, seen);
     if (ranks.length === 0) continue;
     validPoll += g.count;
-    if (hasEqual) equal.push({ ranks, count: BigInt(g.count) });
-    else {
-      strict.push(ranks.map((r) => r[0]!));
-      strictCounts.push(g.count);
-    }
+    if (ranks.every((r) => r.length === 1))
+      builder.add(
+        ranks.map((r) => r[0]!),
+        ranks.length,
+        g.count,
+      );
+    else equal.push({ ranks, count: BigInt(g.count) });
   }
-  return { tree: buildRankingTree(strict, strictCounts), equal, validPoll, ballotCount };
+  return { tree: builder.build(), equal, validPoll, ballotCount };
+}
+
+function equalRanks(
+  ranking: readonly (readonly number[])[],
+  n: number,
+  out: Uint8Array,
+  seen: Uint8Array,
+): number[][] {
+  const ranks: number[][] = [];
+  for (const rank of ranking) {
+    const kept: number[] = [];
+    for (const c of rank) {
+      if (c < 0 || c >= n || out[c] === 1 || seen[c] === 1) continue;
+      seen[c] = 1;
+      kept.push(c);
+    }
+    if (kept.length > 0) ranks.push(kept);
+  }
+  for (const rank of ranks) for (const c of rank) seen[c] = 0;
+  return ranks;
 }
 
 /** What a pass returns beside the candidates' votes. */

@@ -17,107 +17,108 @@ export interface RankingTree {
   readonly through: Float64Array;
 }
 
-/** Builds the tree from rankings of single candidates (equal rankings go elsewhere). */
-export function buildRankingTree(
-  rankings: readonly (readonly number[])[],
-  counts: readonly number[],
-): RankingTree {
-  // Linked first-child / next-sibling tree, grown as needed, then laid out in preorder.
-  let capacity = 1024;
-  let cand = new Int32Array(capacity);
-  let firstChild = new Int32Array(capacity).fill(-1);
-  let nextSibling = new Int32Array(capacity).fill(-1);
-  let through = new Float64Array(capacity);
-  let size = 1; // node 0 is the root (no candidate)
-  cand[0] = -1;
+/** Grows a linked first-child / next-sibling tree one ranking at a time, then lays it out. */
+export class RankingTreeBuilder {
+  private capacity = 1024;
+  private cand = new Int32Array(this.capacity);
+  private parent = new Int32Array(this.capacity);
+  private firstChild = new Int32Array(this.capacity).fill(-1);
+  private nextSibling = new Int32Array(this.capacity).fill(-1);
+  private through = new Float64Array(this.capacity);
+  private nodes = 1; // node 0 is the root, holding no candidate
+  /** With few candidates, a dense table child[node × width + c] finds children in one step. */
+  private readonly width: number;
+  private table: Int32Array;
 
-  const grow = (): void => {
-    capacity *= 2;
-    const c = new Int32Array(capacity);
-    c.set(cand);
-    cand = c;
-    const f = new Int32Array(capacity).fill(-1);
-    f.set(firstChild);
-    firstChild = f;
-    const n = new Int32Array(capacity).fill(-1);
-    n.set(nextSibling);
-    nextSibling = n;
-    const t = new Float64Array(capacity);
-    t.set(through);
-    through = t;
-  };
+  /** `candidates` bounds the candidate numbers; up to 32 of them use the dense child table. */
+  constructor(candidates: number) {
+    this.width = candidates <= 32 ? candidates : 0;
+    this.table = new Int32Array(this.capacity * this.width).fill(-1);
+  }
 
-  for (let r = 0; r < rankings.length; r++) {
-    const ranking = rankings[r]!;
-    const count = counts[r]!;
+  /** Adds `count` ballots ranking `ranking[0..length)` (single candidates, in order). */
+  add(ranking: ArrayLike<number>, length: number, count: number): void {
     let node = 0;
-    for (const c of ranking) {
-      let child = firstChild[node]!;
-      let last = -1;
-      while (child !== -1 && cand[child] !== c) {
-        last = child;
-        child = nextSibling[child]!;
-      }
+    for (let k = 0; k < length; k++) {
+      const c = ranking[k]!;
+      let child = this.width > 0 ? this.table[node * this.width + c]! : this.findChild(node, c);
       if (child === -1) {
-        if (size === capacity) grow();
-        child = size++;
-        cand[child] = c;
-        if (last === -1) firstChild[node] = child;
-        else nextSibling[last] = child;
+        if (this.nodes === this.capacity) this.grow();
+        child = this.nodes++;
+        this.cand[child] = c;
+        this.parent[child] = node;
+        // New children go first in the sibling list; the order of siblings is immaterial.
+        this.nextSibling[child] = this.firstChild[node]!;
+        this.firstChild[node] = child;
+        if (this.width > 0) this.table[node * this.width + c] = child;
       }
-      through[child]! += count;
+      this.through[child] = this.through[child]! + count;
       node = child;
     }
   }
 
-  const n = size - 1;
-  const out: RankingTree = {
-    size: n,
-    candidate: new Int32Array(n),
-    depth: new Int32Array(n),
-    end: new Int32Array(n),
-    through: new Float64Array(n),
-  };
-  // Iterative preorder walk; a node's end is known once its last descendant is placed.
-  const stackNode: number[] = [];
-  const stackIndex: number[] = [];
-  let next = 0;
-  const place = (node: number, d: number): void => {
-    out.candidate[next] = cand[node]!;
-    out.depth[next] = d;
-    out.through[next] = through[node]!;
-    stackNode.push(node);
-    stackIndex.push(next);
-    next++;
-  };
-  // Pushes children in reverse so the walk visits them in insertion order; order is immaterial.
-  const pending: number[] = [];
-  const pendingDepth: number[] = [];
-  for (let c = firstChild[0]!; c !== -1; c = nextSibling[c]!) {
-    pending.push(c);
-    pendingDepth.push(0);
-  }
-  pending.reverse();
-  pendingDepth.reverse();
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    const d = pendingDepth.pop()!;
-    // Close every open node at depth >= d: their subtrees are complete.
-    while (stackNode.length > d) {
-      stackNode.pop();
-      out.end[stackIndex.pop()!] = next;
+  /** Lays the tree out in preorder, with each node's subtree end. */
+  build(): RankingTree {
+    const n = this.nodes - 1;
+    const out: RankingTree = {
+      size: n,
+      candidate: new Int32Array(n),
+      depth: new Int32Array(n),
+      end: new Int32Array(n),
+      through: new Float64Array(n),
+    };
+    const { cand, parent, firstChild, nextSibling, through } = this;
+    const pos = new Int32Array(this.nodes);
+    let next = 0;
+    let depth = 0;
+    let node = firstChild[0]!;
+    while (node !== -1) {
+      pos[node] = next;
+      out.candidate[next] = cand[node]!;
+      out.depth[next] = depth;
+      out.through[next] = through[node]!;
+      next++;
+      if (firstChild[node] !== -1) {
+        node = firstChild[node]!;
+        depth++;
+        continue;
+      }
+      // A leaf: close it and every ancestor whose children are all placed, up to a next sibling.
+      for (;;) {
+        out.end[pos[node]!] = next;
+        if (nextSibling[node] !== -1) {
+          node = nextSibling[node]!;
+          break;
+        }
+        node = parent[node]!;
+        depth--;
+        if (node === 0) {
+          node = -1;
+          break;
+        }
+      }
     }
-    place(node, d);
-    const kids: number[] = [];
-    for (let c = firstChild[node]!; c !== -1; c = nextSibling[c]!) kids.push(c);
-    for (let k = kids.length - 1; k >= 0; k--) {
-      pending.push(kids[k]!);
-      pendingDepth.push(d + 1);
-    }
+    return out;
   }
-  while (stackIndex.length > 0) {
-    stackNode.pop();
-    out.end[stackIndex.pop()!] = next;
+
+  private findChild(node: number, c: number): number {
+    let child = this.firstChild[node]!;
+    while (child !== -1 && this.cand[child] !== c) child = this.nextSibling[child]!;
+    return child;
   }
-  return out;
+
+  private grow(): void {
+    this.capacity *= 2;
+    const widen = <A extends Int32Array | Float64Array>(old: A, make: (n: number) => A): A => {
+      const a = make(this.capacity);
+      a.set(old);
+      return a;
+    };
+    this.cand = widen(this.cand, (k) => new Int32Array(k));
+    this.parent = widen(this.parent, (k) => new Int32Array(k));
+    this.firstChild = widen(this.firstChild, (k) => new Int32Array(k).fill(-1));
+    this.nextSibling = widen(this.nextSibling, (k) => new Int32Array(k).fill(-1));
+    this.through = widen(this.through, (k) => new Float64Array(k));
+    this.table = widen(this.table, (k) => new Int32Array(k * this.width).fill(-1));
+  }
 }
