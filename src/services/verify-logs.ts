@@ -1,4 +1,4 @@
-import { authorise, type Actor } from "../domain/access/index.ts";
+import { authorise, authoriseRole, type Actor } from "../domain/access/index.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
 import {
@@ -47,6 +47,8 @@ export async function verifyLogs(
   actor: Actor | undefined,
   request: VerifyLogsRequest,
 ): Promise<Result<ChainReport[], Problem>> {
+  const mayVerify = authoriseRole(actor, "record.verify");
+  if (!mayVerify.ok) return mayVerify;
   const heads = readHeads(request);
   if (!heads.ok) return heads;
   return store.read(async (tx) => {

@@ -26,6 +26,38 @@ export const permissions = {
   "roll.read": ["administrator", "returning-officer", "scrutineer", "staff"],
   "roll.freeze": officers,
   "electorate.change-rule": officers,
+
+  // Nominations. The role only lets a nominator in: which nominators an account may act for is the
+  // nominations room's check (the body's list of authorised accounts), inside the decision.
+  "nominations.set-up": officers,
+  "nominations.make": ["nominator"],
+  // Staff enter nominations received on signed paper forms; the form is the nominator's authority.
+  "nominations.enter-paper": ["administrator", "returning-officer", "staff"],
+  "nominations.withdraw": ["nominator", "administrator", "returning-officer", "staff"],
+  // Only the candidate consents; the room checks it is their own candidacy.
+  "nominations.consent": ["candidate"],
+  // Closing fixes the ballot paper: the returning officer's act (and the administrator's at the terminal).
+  "nominations.close": officers,
+
+  // Applications and vetting. Panel members and union officers pass the role check here; which
+  // panel's cases (or which union's applicants) they may decide is the room's check, inside the decision.
+  "applications.configure": officers,
+  "applications.read": ["administrator", "returning-officer", "scrutineer", "staff"],
+  "applications.import-register": ["administrator", "returning-officer", "staff"],
+  "applications.decide": officers,
+  "payments.import": ["administrator", "returning-officer", "staff"],
+  "union.manage-officers": officers,
+  "union.confirm": ["union-officer"],
+  "vetting.create-panel": officers,
+  // Staff raise cases with evidence; they never decide them.
+  "vetting.raise": ["administrator", "returning-officer", "staff"],
+  "vetting.read": ["administrator", "returning-officer", "scrutineer", "staff", "vetting-panel"],
+  "vetting.decide": ["vetting-panel"],
+  // Staff enter appeals received by post on the appellant's behalf; appellants use their emailed link.
+  "appeal.lodge-for": ["administrator", "returning-officer", "staff"],
+  "appeal.hear": ["vetting-panel"],
+  // Published figures: anyone overseeing the election may read them before publication.
+  "applications.figures": ["administrator", "returning-officer", "scrutineer", "staff", "observer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** An action someone may be allowed to do. */

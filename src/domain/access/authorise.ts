@@ -13,11 +13,23 @@ export function authorise(
   action: Action,
   electionId: string | null,
 ): Result<Actor, Problem> {
+  const byRole = authoriseRole(actor, action);
+  if (!byRole.ok) return byRole;
+  const { electionId: limitedTo, role } = byRole.value;
+  if (limitedTo !== undefined && limitedTo !== electionId)
+    return err(problem("access.denied", { facts: { action, role, reason: "another election" } }));
+  return byRole;
+}
+
+/**
+ * The part of `authorise` that needs no election: is anyone signed in, and does the role allow the
+ * action anywhere? Services run it before looking anything up, so a refused caller learns nothing
+ * (not even whether an election exists).
+ */
+export function authoriseRole(actor: Actor | undefined, action: Action): Result<Actor, Problem> {
   if (actor === undefined) return err(problem("access.sign-in-required", { facts: { action } }));
   const allowed: readonly string[] = permissions[action];
   if (!allowed.includes(actor.role))
     return err(problem("access.denied", { facts: { action, role: actor.role } }));
-  if (actor.electionId !== undefined && actor.electionId !== electionId)
-    return err(problem("access.denied", { facts: { action, role: actor.role, reason: "another election" } }));
   return ok(actor);
 }

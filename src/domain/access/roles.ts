@@ -6,6 +6,10 @@ export const roles = [
   "staff",
   "vetting-panel",
   "candidate",
+  // An MP, a branch secretary or a union officer who nominates on behalf of a nominating body.
+  "nominator",
+  // A union's officer who confirms or denies the union's applicants as affiliated supporters.
+  "union-officer",
   "observer",
   "voter",
 ] as const;

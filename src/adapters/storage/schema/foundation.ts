@@ -11,6 +11,19 @@ export interface FoundationTables {
   elections: ElectionsTable;
   record: RecordTable;
   audit_log: AuditLogTable;
+  api_tokens: ApiTokensTable;
+}
+
+/** Staff API tokens (migration 0003): only the token's SHA-256 is stored. */
+export interface ApiTokensTable {
+  id: Generated<string>;
+  token_hash: string;
+  name: string;
+  role: string;
+  election_id: string | null;
+  created_by: string;
+  created_at: Instant;
+  revoked_at: Instant | null;
 }
 
 /** One election; `definition` is the electorate room's JSON description (sections, timetable, ...). */

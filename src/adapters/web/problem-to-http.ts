@@ -1,0 +1,55 @@
+import type { FastifyReply } from "fastify";
+import type { Problem } from "../../domain/common/problem.ts";
+import { message } from "../../messages/en.ts";
+
+// The only place that picks an HTTP status from a problem code. Rooms add their codes (or prefixes)
+// to the table; anything not listed is 422: the request was understood but the election's rules
+// refuse it.
+
+const exact: Readonly<Record<string, number>> = {
+  "access.sign-in-required": 401,
+  "access.denied": 403,
+  "not-found": 404,
+  "input.required": 400,
+  "input.invalid": 400,
+  "record.head.invalid": 400,
+  "storage.unreachable": 503,
+  "storage.data-folder-locked": 503,
+};
+
+const byPrefix: readonly (readonly [prefix: string, status: number])[] = [["storage.", 503]];
+
+/** The HTTP status for a list of problems: the first problem decides. */
+export function statusFor(problems: readonly Problem[]): number {
+  const code = problems[0]?.code;
+  if (code === undefined) return 500;
+  return exact[code] ?? byPrefix.find(([p]) => code.startsWith(p))?.[1] ?? 422;
+}
+
+/** One problem as the JSON API shows it. */
+export interface ProblemBody {
+  readonly code: string;
+  readonly line: number | undefined;
+  readonly field: string | undefined;
+  readonly value: string | undefined;
+  readonly message: string;
+}
+
+/** The body of every refusal: `{ problems: [...] }`, each with its English sentence. */
+export function problemsBody(problems: readonly Problem[]): { problems: ProblemBody[] } {
+  return {
+    problems: problems.map((p) => ({
+      code: p.code,
+      line: p.line,
+      field: p.field,
+      value: p.value,
+      message: message(p),
+    })),
+  };
+}
+
+/** Sends problems with the status this table gives them. */
+export function replyProblems(reply: FastifyReply, problems: Problem | readonly Problem[]): FastifyReply {
+  const list = Array.isArray(problems) ? (problems as readonly Problem[]) : [problems as Problem];
+  return reply.code(statusFor(list)).send(problemsBody(list));
+}

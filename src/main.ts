@@ -1,0 +1,58 @@
+// Composition root: the only file that knows every adapter. `npm start` runs it.
+import { loadConfig } from "./config.ts";
+import { openStore } from "./adapters/storage/store.ts";
+import { buildServer } from "./adapters/web/server.ts";
+import { messages } from "./messages/en.ts";
+
+const loaded = loadConfig();
+if (!loaded.ok) {
+  console.error(loaded.message);
+  process.exit(2);
+}
+const { config } = loaded;
+
+const opened = await openStore({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  poolSize: config.poolSize,
+});
+if (!opened.ok) {
+  console.error(messages([opened.error]));
+  process.exit(2);
+}
+const store = opened.value;
+
+const app = await buildServer({ store, logLevel: config.logLevel });
+let address: string;
+try {
+  address = await app.listen({ host: config.host, port: config.port });
+} catch (e) {
+  console.error(`Could not listen on ${config.host}:${config.port}: ${(e as Error).message}`);
+  await store.close();
+  process.exit(2);
+}
+
+if (store.engine === "pglite") {
+  console.log(`Selectorate is running at ${address} (data folder ${store.where}).`);
+  console.log(
+    "Embedded PGlite survives a process crash, not power loss — use PostgreSQL (DATABASE_URL) for a live election.",
+  );
+} else {
+  console.log(`Selectorate is running at ${address} (PostgreSQL at ${store.where}).`);
+}
+console.log(`API description: ${address}/api/openapi.json`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, "shutting down");
+  try {
+    await app.close();
+  } finally {
+    await store.close();
+  }
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
