@@ -106,27 +106,28 @@ function sheet<T>(
 
 function describe<T>(r: RoundRecord<T>, names: readonly string[], fmt: (v: T) => string): string {
   const list = (cs: readonly number[]): string => cs.map((c) => names[c]).join(", ");
+  const main: readonly number[] =
+    r.subject === null ? [] : typeof r.subject === "number" ? [r.subject] : r.subject;
   const parts: string[] = [];
   if (r.action === "first-preferences") parts.push(`First preferences counted; quota ${fmt(r.quota)}.`);
-  else if (r.action === "election")
-    parts.push(`Keep values iterated; ${list(r.elected)} reached the quota ${fmt(r.quota)}.`);
-  else {
+  else if (r.action === "election") {
+    parts.push(`Keep values iterated; ${list(main)} reached the quota ${fmt(r.quota)}.`);
+  } else {
     const why =
       r.ending === "batch"
         ? "certain to lose (their votes and the surplus together stay below the next candidate)"
         : r.ending === "stable"
           ? `lowest once the surplus stopped falling (${fmt(r.surplus!)})`
           : `lowest once the surplus (${fmt(r.surplus!)}) was within omega`;
-    parts.push(
-      `${list(r.excluded.filter((c) => (Array.isArray(r.subject) ? r.subject : [r.subject]).includes(c)))} excluded: ${why}.`,
-    );
+    parts.push(`${list(main)} excluded: ${why}.`);
   }
   for (const t of r.ties) {
-    parts.push(
-      `Tie between ${list(t.between)} broken by ${t.method === "lot" ? "lot" : "ballot-file order"}: ${names[t.chosen]}.`,
-    );
+    const how = t.method === "lot" ? "lot" : "tie order";
+    parts.push(`Tie between ${list(t.between)} broken by ${how}: ${names[t.chosen]}.`);
   }
-  const rest = r.action === "election" ? [] : r.elected;
-  if (rest.length > 0) parts.push(`${list(rest)} elected to fill the remaining seats.`);
+  const electedRest = r.elected.filter((c) => !main.includes(c));
+  if (electedRest.length > 0) parts.push(`${list(electedRest)} elected to fill the remaining seats.`);
+  const excludedRest = r.excluded.filter((c) => !main.includes(c));
+  if (excludedRest.length > 0) parts.push(`${list(excludedRest)} excluded: the seats are filled.`);
   return parts.join(" ");
 }
