@@ -58,7 +58,7 @@ export function freezeBlockers(facts: FreezeFacts): Problem[] {
   if (facts.frozen) out.push(problem("freeze.already-frozen"));
   if (facts.rollSection === undefined) out.push(problem("freeze.no-roll-section"));
   if (facts.rollRows === 0) out.push(problem("freeze.no-roll"));
-  else if (facts.eligible === 0 && facts.rollSection !== undefined) {
+  else if (!facts.frozen && facts.eligible === 0 && facts.rollSection !== undefined) {
     out.push(
       problem("freeze.no-eligible-members", { facts: { section: facts.rollSection, rows: facts.rollRows } }),
     );

@@ -74,6 +74,8 @@ export class RollChecker {
     }
     for (const [i, v] of record.entries()) {
       if (CONTROL.test(v)) say("roll.row.bad-character", this.columnName(i));
+      // U+FFFD is what a byte that is not UTF-8 becomes: the file was saved in another encoding.
+      else if (v.includes("\uFFFD")) say("roll.row.bad-encoding", this.columnName(i));
       else if (v.length > MAX_FIELD_LENGTH)
         say("roll.row.too-long", this.columnName(i), undefined, { max: MAX_FIELD_LENGTH, length: v.length });
     }

@@ -94,6 +94,8 @@ export function electorateMessage(p: Problem & { code: ElectorateProblemCode }):
       return `${where(p)}the row has ${fact(p, "found")} columns but the header has ${fact(p, "expected")}. ${REJECTED}`;
     case "roll.row.bad-character":
       return `${where(p)}the ${words(p.field)} contains a control character (such as a NUL byte), which is never part of a real value. ${REJECTED}`;
+    case "roll.row.bad-encoding":
+      return `${where(p)}the ${words(p.field)} holds characters that are not UTF-8; save the file as "CSV UTF-8" and import it again. Nothing was imported.`;
     case "roll.row.too-long":
       return `${where(p)}the ${words(p.field)} is ${fact(p, "length")} characters long; at most ${fact(p, "max")} are allowed. ${REJECTED}`;
     case "roll.row.required":

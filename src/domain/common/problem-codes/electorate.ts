@@ -34,6 +34,7 @@ export const electorateProblemCodes = [
   "roll.header.missing-column",
   "roll.row.column-count",
   "roll.row.bad-character",
+  "roll.row.bad-encoding",
   "roll.row.too-long",
   "roll.row.required",
   "roll.row.duplicate-member-number",

@@ -1,0 +1,71 @@
+import type { Instant, Json } from "./foundation.ts";
+
+/** The electorate room's tables (migration 0100). Dates are read with `::text` casts in repos/roll.ts. */
+export interface ElectorateTables {
+  roll_state: RollStateTable;
+  roll_entries: RollEntriesTable;
+  roll_imports: RollImportsTable;
+  section_rule_versions: SectionRuleVersionsTable;
+  electorate_members: ElectorateMembersTable;
+}
+
+/** One election's current roll file and, once frozen, its freeze. */
+export interface RollStateTable {
+  election_id: string;
+  file_hash: string;
+  rows: number;
+  imported_at: Instant;
+  frozen_at: Instant | null;
+  frozen_section: string | null;
+  frozen_hash: string | null;
+  frozen_count: number | null;
+}
+
+/** One member on the roll. */
+export interface RollEntriesTable {
+  election_id: string;
+  member_key: string;
+  member_number: string;
+  name: string;
+  email: string | null;
+  address_lines: Json;
+  postcode: string | null;
+  date_of_birth: string | null;
+  join_date: string;
+  status: string;
+  arrears_pence: string | number;
+  region: string | null;
+}
+
+/** An import that changed the roll, with its diff counts. */
+export interface RollImportsTable {
+  election_id: string;
+  seq: number;
+  file_hash: string;
+  rows: number;
+  added: number;
+  removed: number;
+  changed: number;
+  mapping: Json;
+  imported_at: Instant;
+  imported_by: string;
+}
+
+/** One version of a roll section's rules. */
+export interface SectionRuleVersionsTable {
+  election_id: string;
+  section_id: string;
+  version: number;
+  rules: Json;
+  reason: string | null;
+  changed_at: Instant;
+  changed_by: string;
+}
+
+/** A member in the member section's frozen electorate. */
+export interface ElectorateMembersTable {
+  election_id: string;
+  section_id: string;
+  member_key: string;
+  rule_version: number;
+}

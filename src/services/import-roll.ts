@@ -1,0 +1,257 @@
+import type { Readable } from "node:stream";
+import { authorise, type Actor } from "../domain/access/index.ts";
+import { problem, type Problem } from "../domain/common/problem.ts";
+import { err, ok, type Result } from "../domain/common/result.ts";
+import {
+  mappingToJson,
+  readColumnMapping,
+  RollDiffer,
+  rollWritable,
+  startRollCheck,
+  type ColumnMapping,
+  type RegionDefinition,
+  type RollDiff,
+  type RollEntry,
+} from "../domain/electorate/index.ts";
+import type { Store, Tx } from "../ports/store.ts";
+import { readCsv } from "../adapters/csv/read-csv.ts";
+import { sha256OfStream } from "../adapters/crypto/sha256-stream.ts";
+import {
+  deleteRoll,
+  getRollState,
+  insertRollEntries,
+  insertRollImport,
+  loadRoll,
+  saveRollFile,
+} from "../adapters/storage/repos/roll.ts";
+import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
+import { loadElection, type ElectorateDeps, type Source } from "./electorate-deps.ts";
+
+/** Rows per insert statement (one statement over unnest arrays per batch). */
+export const IMPORT_BATCH = 1000;
+
+/** What to import, and how. */
+export interface ImportRollRequest {
+  readonly election: string;
+  /** Opens the CSV afresh; it is read twice (first its SHA-256, then its rows). */
+  readonly open: () => Readable;
+  /** The column mapping (parsed JSON). */
+  readonly mapping: unknown;
+  /** `preview` checks the file and shows the diff against the roll in force, writing nothing. */
+  readonly mode: "preview" | "apply";
+  /** Needed to replace a roll already in force with a different one (after its diff was seen). */
+  readonly replace?: boolean;
+  /** The file hash of the roll the diff was shown against; a different roll in force now means the preview is stale. */
+  readonly expectedCurrent?: string;
+  readonly onProgress?: (bytes: number, rows: number) => void;
+}
+
+/** What an import did, or would do. */
+export type ImportRollOutcome =
+  | { readonly kind: "unchanged"; readonly fileHash: string; readonly rows: number }
+  | {
+      readonly kind: "preview";
+      readonly fileHash: string;
+      readonly rows: number;
+      /** The file hash of the roll in force, if any (pass it back as `expectedCurrent`). */
+      readonly current: string | null;
+      /** Null when no roll is in force: every row would be added. */
+      readonly diff: RollDiff | null;
+      /** True when this was an apply that needs `replace` because a different roll is in force. */
+      readonly confirmationNeeded: boolean;
+    }
+  | {
+      readonly kind: "imported";
+      readonly fileHash: string;
+      readonly rows: number;
+      readonly diff: RollDiff | null;
+      readonly importNumber: number;
+    };
+
+/**
+ * Imports a membership roll (journey 1). The file is streamed through csv-parse and every row checked;
+ * any problem rejects the whole file and lists every bad line. Otherwise rows go in batches of about
+ * 1,000 inside one transaction, with a `roll-imported` record event carrying the file's SHA-256.
+ * The same file again changes nothing; a different file first shows its diff (preview), then applies.
+ */
+export async function importRoll(
+  store: Store,
+  deps: ElectorateDeps,
+  actor: Actor | undefined,
+  request: ImportRollRequest,
+  source: Source,
+): Promise<Result<ImportRollOutcome, Problem[]>> {
+  const mapping = readColumnMapping(request.mapping);
+  if (!mapping.ok) return mapping;
+  const fileHash = await sha256OfStream(request.open());
+
+  if (request.mode === "preview") {
+    const facts = await store.read(async (tx) => {
+      const e = await loadElection(tx, request.election);
+      if (!e.ok) return err([e.error]);
+      const allowed = authorise(actor, "roll.import", e.value.row.id);
+      if (!allowed.ok) return err([allowed.error]);
+      const state = await getRollState(tx, e.value.row.id);
+      const current = state && state.fileHash !== fileHash ? await loadRoll(tx, e.value.row.id) : null;
+      return ok({ regions: e.value.definition.regions, state, current });
+    });
+    if (!facts.ok) return facts;
+    const { state, current, regions } = facts.value;
+    if (state?.frozenAt) return err([problem("roll.frozen")]);
+    if (state?.fileHash === fileHash) return ok({ kind: "unchanged", fileHash, rows: state.rows });
+    const read = await checkFile(request, mapping.value, regions, current);
+    if (!read.ok) return read;
+    return ok({
+      kind: "preview",
+      fileHash,
+      rows: read.value.rows,
+      current: state?.fileHash ?? null,
+      diff: read.value.diff,
+      confirmationNeeded: false,
+    });
+  }
+
+  return store.transaction<ImportRollOutcome, Problem[]>(async (tx) => {
+    const e = await loadElection(tx, request.election);
+    if (!e.ok) return err([e.error]);
+    const allowed = authorise(actor, "roll.import", e.value.row.id);
+    if (!allowed.ok) return err([allowed.error]);
+    const electionId = e.value.row.id;
+    const state = await getRollState(tx, electionId);
+    const writable = rollWritable(state?.frozenAt != null);
+    if (!writable.ok) return err([writable.error]);
+    if (state?.fileHash === fileHash) return ok({ kind: "unchanged" as const, fileHash, rows: state.rows });
+    if (state && request.expectedCurrent !== undefined && request.expectedCurrent !== state.fileHash) {
+      return err([problem("roll.preview-stale", { facts: { current: state.fileHash } })]);
+    }
+    const current = state ? await loadRoll(tx, electionId) : null;
+    if (state && !request.replace) {
+      // A different roll is in force: show what would change and write nothing until the officer confirms.
+      const read = await checkFile(request, mapping.value, e.value.definition.regions, current);
+      if (!read.ok) return read;
+      return ok({
+        kind: "preview" as const,
+        fileHash,
+        rows: read.value.rows,
+        current: state.fileHash,
+        diff: read.value.diff,
+        confirmationNeeded: true,
+      });
+    }
+    if (state) await deleteRoll(tx, electionId);
+    const read = await checkFile(request, mapping.value, e.value.definition.regions, current, tx, electionId);
+    if (!read.ok) return read;
+    const { rows, diff } = read.value;
+    const at = deps.now();
+    const counts = {
+      added: diff ? diff.added.length : rows,
+      removed: diff?.removed.length ?? 0,
+      changed: diff?.changed.length ?? 0,
+    };
+    await saveRollFile(tx, electionId, { hash: fileHash, rows, at });
+    const importNumber = await insertRollImport(tx, electionId, {
+      fileHash,
+      rows,
+      ...counts,
+      mapping: mappingToJson(mapping.value),
+      at,
+      by: allowed.value.id,
+    });
+    await appendRecord(
+      tx,
+      electionId,
+      { type: "roll-imported", payload: { importNumber, fileSha256: fileHash, rows, ...counts } },
+      at,
+    );
+    await appendAudit(
+      tx,
+      electionId,
+      {
+        actor: allowed.value,
+        action: "roll.import",
+        subject: e.value.definition.id,
+        outcome: "succeeded",
+        source,
+        details: {
+          importNumber,
+          fileSha256: fileHash,
+          rows,
+          ...counts,
+          ...(state ? { replacedFileSha256: state.fileHash } : {}),
+          // Who was added and removed stays here, in the private log, never in the public record.
+          ...(diff
+            ? { addedMembers: diff.added.slice(0, 1000), removedMembers: diff.removed.slice(0, 1000) }
+            : {}),
+        },
+      },
+      at,
+    );
+    return ok({ kind: "imported" as const, fileHash, rows, diff, importNumber });
+  });
+}
+
+/**
+ * Reads and checks the whole file. With a transaction, good rows are inserted batch by batch as they
+ * are read (one insert in flight while the next batch is parsed); once any problem is found, inserting
+ * stops and checking goes on, and the caller's Err rolls the inserted batches back.
+ */
+async function checkFile(
+  request: ImportRollRequest,
+  mapping: ColumnMapping,
+  regions: readonly RegionDefinition[],
+  current: readonly RollEntry[] | null,
+  tx?: Tx,
+  electionId?: string,
+): Promise<Result<{ rows: number; diff: RollDiff | null }, Problem[]>> {
+  const problems: Problem[] = [];
+  const differ = current ? new RollDiffer(current) : null;
+  let checker: ReturnType<typeof startRollCheck> | undefined;
+  let batch: RollEntry[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+  let lastBytes = 0;
+  const flush = async (): Promise<void> => {
+    await inFlight;
+    if (
+      tx &&
+      electionId &&
+      batch.length > 0 &&
+      problems.length === 0 &&
+      checker?.ok &&
+      checker.checker.problems.length === 0
+    ) {
+      inFlight = insertRollEntries(tx, electionId, batch);
+      // Marked as handled now; the next flush awaits it and rethrows any failure.
+      inFlight.catch(() => undefined);
+    }
+    batch = [];
+  };
+  const rowsSoFar = (): number => (checker?.ok ? checker.checker.rows : 0);
+  for await (const item of readCsv(request.open(), (b) => {
+    lastBytes = b;
+  })) {
+    if (item.kind === "unreadable") {
+      problems.push(problem("roll.file.unreadable", { line: item.line, facts: { reason: item.reason } }));
+      continue;
+    }
+    if (!checker) {
+      checker = startRollCheck(mapping, item.fields, regions);
+      if (!checker.ok) return err(checker.problems);
+      continue;
+    }
+    if (!checker.ok) break;
+    const entry = checker.checker.check(item.fields, item.line);
+    if (entry) {
+      differ?.see(entry);
+      batch.push(entry);
+      if (batch.length >= IMPORT_BATCH) await flush();
+    }
+    if (request.onProgress && rowsSoFar() % 1000 === 0) request.onProgress(lastBytes, rowsSoFar());
+  }
+  await flush();
+  await inFlight;
+  request.onProgress?.(lastBytes, rowsSoFar());
+  if (checker?.ok) problems.push(...checker.checker.problems);
+  if (!checker || rowsSoFar() === 0) problems.push(problem("roll.file.empty"));
+  if (problems.length > 0) return err(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  return ok({ rows: rowsSoFar(), diff: differ ? differ.finish() : null });
+}

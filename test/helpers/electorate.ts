@@ -1,0 +1,35 @@
+// Helpers for the electorate room's integration tests: the 2016 example files and a fixed clock.
+import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { sha256Hasher } from "../../src/adapters/crypto/sha256-stream.ts";
+import type { ElectorateDeps } from "../../src/services/electorate-deps.ts";
+
+const examples = new URL("../../examples/labour-2016/", import.meta.url);
+
+/** The 2016 Labour election definition, parsed. */
+export const labourDefinition = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL("election.json", examples), "utf8")) as Record<string, unknown>;
+
+/** The example column mapping, parsed. */
+export const labourMapping = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL("mapping.json", examples), "utf8")) as Record<string, unknown>;
+
+/** The example roll CSV's text. */
+export const labourRollCsv = (): string => readFileSync(new URL("roll.csv", examples), "utf8");
+
+/** A stream opener over a text, as the import reads a file (once for its hash, once for its rows). */
+export const textFile = (text: string) => () => Readable.from([Buffer.from(text, "utf8")]);
+
+/** Deterministic dependencies: a clock that ticks a minute per call from 2016-07-20, and real SHA-256. */
+export function fixedDeps(start = "2016-07-20T09:00:00.000Z"): ElectorateDeps {
+  let t = Date.parse(start);
+  return {
+    now: () => new Date((t += 60_000)),
+    hash: sha256Hasher,
+  };
+}
+
+/** An administrator acting from the command line. */
+export const admin = { id: "cli:admin", role: "administrator" as const };
+/** A returning officer. */
+export const officer = { id: "ro-1", role: "returning-officer" as const };
