@@ -29,3 +29,5 @@ export type { BallotPaper, BallotPaperEntry } from "./ballot-paper.ts";
 export { setBallotPaper } from "./ballot-paper.ts";
 export type { NominationsClosed } from "./close-nominations.ts";
 export { closeNominations } from "./close-nominations.ts";
+export type { NominationsSetup } from "./read-setup.ts";
+export { readSetup } from "./read-setup.ts";

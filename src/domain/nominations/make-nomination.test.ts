@@ -135,3 +135,9 @@ test("after withdrawing, the nominator may nominate someone else", () => {
   const s2 = { ...s, nominations: s.nominations.map((n) => (n.id === "n1" ? w.value.nomination : n)) };
   assert.ok(makeNomination(s2, req("n2", "plp-1", "smith"), rules, DURING).ok);
 });
+
+test("staff may enter a nomination received on a signed paper form for any nominator", () => {
+  const r = makeNomination(state0, { ...req("n1", "plp-1", "smith", "staff-1"), paper: true }, rules, DURING);
+  assert.ok(r.ok);
+  assert.equal(r.value.nomination.madeBy, "staff-1");
+});

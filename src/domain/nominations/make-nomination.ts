@@ -15,6 +15,12 @@ export interface NominationRequest {
   readonly candidate: CandidateId;
   /** The account acting: the nominator or an authorised officer of its body. */
   readonly by: string;
+  /**
+   * True when election staff enter a nomination received on a signed paper form: the signature on the
+   * form is the nominator's authority, so `by` need not be on the body's list (the service checks that
+   * `by` holds an officer's role, and the audit log says it was entered from paper).
+   */
+  readonly paper?: boolean;
 }
 
 /** What making a nomination stores and records. */
@@ -43,7 +49,7 @@ export function makeNomination(
   if (!found || !candidate) return err(unknown);
   const { body, nominator } = found;
   // An account that may not act for this nominator learns nothing more about its nominations.
-  if (!mayNominateFor(body, nominator, request.by))
+  if (request.paper !== true && !mayNominateFor(body, nominator, request.by))
     return err([
       problem("nomination.not-authorised", {
         field: "nominator",

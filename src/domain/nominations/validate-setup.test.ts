@@ -49,7 +49,7 @@ test("every fault is named at once, each with its field", () => {
       ["nomination.rule.unknown-body", "rules.threshold.of[1].body"],
       ["nomination.rule.unions-exceed-count", "rules.threshold.of[1].unionsAtLeast"],
       ["nomination.rule.empty-group", "rules.threshold.of[2].of"],
-      ["nomination.rule.bad-order", "rules.ballotOrder.order"],
+      ["nomination.rule.bad-order", "rules.ballotOrder"],
     ],
   );
 });

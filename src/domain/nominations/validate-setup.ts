@@ -14,6 +14,7 @@ export function validateSetup(
   bodies: readonly NominatingBody[],
   candidates: readonly Candidate[],
   rules: NominationRules,
+  rulesAt = "rules.",
 ): Problem[] {
   const problems: Problem[] = [];
   const bodyIds = new Set<string>();
@@ -60,18 +61,23 @@ export function validateSetup(
 
   if (!(rules.opensAt.getTime() < rules.closesAt.getTime()))
     problems.push(
-      problem("nomination.rule.bad-window", { field: "rules.closesAt", value: rules.closesAt.toISOString() }),
+      problem("nomination.rule.bad-window", {
+        field: `${rulesAt}closesAt`,
+        value: rules.closesAt.toISOString(),
+      }),
     );
   if (!Number.isSafeInteger(rules.seats) || rules.seats < 1)
-    problems.push(problem("nomination.rule.bad-seats", { field: "rules.seats", value: String(rules.seats) }));
-  if (rules.threshold) checkThreshold(rules.threshold, "rules.threshold", bodies, problems);
+    problems.push(
+      problem("nomination.rule.bad-seats", { field: `${rulesAt}seats`, value: String(rules.seats) }),
+    );
+  if (rules.threshold) checkThreshold(rules.threshold, `${rulesAt}threshold`, bodies, problems);
   if (rules.ballotOrder.kind === "listed") {
     const listed = rules.ballotOrder.order;
     const missing = candidates.filter((c) => !listed.includes(c.id));
     const unknown = listed.filter((id) => !candidateIds.has(id));
     const repeated = listed.filter((id, i) => listed.indexOf(id) !== i);
     for (const id of [...unknown, ...repeated, ...missing.map((c) => c.id)])
-      problems.push(problem("nomination.rule.bad-order", { field: "rules.ballotOrder.order", value: id }));
+      problems.push(problem("nomination.rule.bad-order", { field: `${rulesAt}ballotOrder`, value: id }));
   }
   return problems;
 }

@@ -19,7 +19,7 @@ export interface NominationWithdrawn {
  */
 export function withdrawNomination(
   state: NominationsState,
-  request: { readonly nomination: NominationId; readonly by: string },
+  request: { readonly nomination: NominationId; readonly by: string; readonly paper?: boolean },
   rules: NominationRules,
   now: Date,
 ): Result<NominationWithdrawn, Problem[]> {
@@ -28,7 +28,8 @@ export function withdrawNomination(
     return err([problem("nomination.not-found", { field: "nomination", value: request.nomination })]);
   const found = findNominator(state.bodies, nomination.nominator);
   if (!found) throw new Error(`nomination ${nomination.id} names unknown nominator ${nomination.nominator}`);
-  if (!mayNominateFor(found.body, found.nominator, request.by))
+  // `paper`: staff acting on a signed withdrawal form, as for paper nominations.
+  if (request.paper !== true && !mayNominateFor(found.body, found.nominator, request.by))
     return err([
       problem("nomination.not-authorised", {
         field: "nomination",

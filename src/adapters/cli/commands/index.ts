@@ -2,9 +2,10 @@ import type { Command } from "commander";
 import { registerVerifyLogs } from "./verify-logs.ts";
 import { registerToken } from "./token.ts";
 import { registerCount } from "./count.ts";
+import { registerNominations } from "./nominations.ts";
 
 /** Registers one verb on the program. Each command file exports one of these; list it below. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every verb of the command line, in the order `--help` shows them. */
-export const commands: RegisterCommand[] = [registerCount, registerVerifyLogs, registerToken];
+export const commands: RegisterCommand[] = [registerCount, registerVerifyLogs, registerToken, registerNominations];
