@@ -19,15 +19,24 @@ export function formatOf(path: string): BallotFileFormat {
 }
 
 /**
- * Streams a ballot file from disk line by line into the domain's reader, so memory grows with the
- * distinct rankings, not the file. A file that cannot be opened rejects with the system's error.
+ * Streams a ballot file from disk into the domain's reader (BLT as raw chunks, CSV line by line
+ * through readline), so memory grows with the distinct rankings, not the file. A file that cannot be opened rejects with the system's error.
  */
 export async function readBallotFile(
   path: string,
   format: BallotFileFormat,
   csv: { title: string; seats: number },
 ): Promise<Result<BallotFile, Problem[]>> {
-  const reader: LineReader<BallotFile> = format === "csv" ? new CsvRankingReader(csv) : new BltReader();
+  if (format === "blt") {
+    // BLT: raw bytes straight into the reader's fast path (no string per ballot line).
+    const reader = new BltReader();
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      reader.pushBytes(chunk as Buffer);
+    }
+    reader.endBytes();
+    return reader.finish();
+  }
+  const reader: LineReader<BallotFile> = new CsvRankingReader(csv);
   const input = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
   const failed = new Promise<never>((_, reject) => input.once("error", reject));
   const lines = createInterface({ input, crlfDelay: Infinity });

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Problem } from "../../common/problem.ts";
-import { readBlt, readBltText, type BallotFile } from "./index.ts";
+import fc from "fast-check";
+import { BltReader, readBlt, readBltText, type BallotFile } from "./index.ts";
 
 function read(text: string): BallotFile {
   const result = readBltText(text);
@@ -172,4 +173,40 @@ test("reading from an async stream of lines gives the same file", async () => {
   const result = await readBlt(lines());
   assert.ok(result.ok);
   assert.deepEqual(result.value.ballots, [{ count: 3, ranking: [[1], [0]] }]);
+});
+
+test("reading raw bytes in chunks of any size gives the same file as reading lines", () => {
+  const text =
+    '\uFEFF4 2\r\n[nick a b c d]\r\n-4\r\n3 a b 0\r\n1 b=c 0\r\n3 a b 0\r\n(x) 2 c 0\r\n0\r\n"Renée"\r\n"HÖFER"\r\n"C"\r\n"D"\r\n"Title"\r\nnotes';
+  const bytes = new TextEncoder().encode(text);
+  const expected = readBltText(text);
+  assert.ok(expected.ok);
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1, max: bytes.length }), { maxLength: 12 }), (cuts) => {
+      const reader = new BltReader();
+      let from = 0;
+      for (const cut of [...cuts].sort((x, y) => x - y)) {
+        reader.pushBytes(bytes.subarray(from, Math.max(from, cut)));
+        from = Math.max(from, cut);
+      }
+      reader.pushBytes(bytes.subarray(from));
+      reader.endBytes();
+      assert.deepEqual(reader.finish(), expected);
+    }),
+  );
+});
+
+test("faults found on the byte path name the same lines", () => {
+  const reader = new BltReader();
+  reader.pushBytes(new TextEncoder().encode('2 1\n1 1 0\n1 3 0\n2 1 0\n1 3 0\n0\n"A"\n"B"\n"t"'));
+  reader.endBytes();
+  const result = reader.finish();
+  assert.ok(!result.ok);
+  assert.deepEqual(
+    result.error.map((p) => [p.code, p.line]),
+    [
+      ["ballot-file.unknown-candidate", 3],
+      ["ballot-file.unknown-candidate", 5],
+    ],
+  );
 });

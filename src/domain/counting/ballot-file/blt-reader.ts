@@ -2,8 +2,9 @@ import { problem, type Problem } from "../../common/problem.ts";
 import type { ProblemCode } from "../../common/problem-codes/index.ts";
 import { err, ok, type Result } from "../../common/result.ts";
 import type { BallotGroup } from "../contest.ts";
-import { mergeGroups, type BallotFile } from "./ballot-file.ts";
+import type { BallotFile } from "./ballot-file.ts";
 import { BAD, parseWholeNumber } from "./whole-number.ts";
+import { ByteKeyTable } from "./byte-key-table.ts";
 
 /** Most problems listed for one file; past this, one summary problem says how many more there were. */
 export const MAX_PROBLEMS = 200;
@@ -50,6 +51,16 @@ export class BltReader {
   private readonly notes: string[] = [];
   private readonly problems: Problem[] = [];
   private dropped = 0;
+  private carry: Uint8Array | null = null;
+  /** Marks for spotting a repeated preference: seen[c] === epoch while reading one ranking. */
+  private seen = new Int32Array(0);
+  private epoch = 0;
+  private readonly singles: number[][] = [];
+  /** One group per distinct ranking, in order of first appearance (several spellings may share one). */
+  private readonly distinct: Group[] = [];
+  private readonly decoder = new TextDecoder("utf-8");
+  private readonly byteKeys = new ByteKeyTable();
+  private readonly byteGroups: Group[] = [];
 
   /** Reads the next line (without its line ending). */
   push(line: string): void {
@@ -93,7 +104,7 @@ export class BltReader {
       this.problems.push(problem("ballot-file.too-many-problems", { facts: { more: this.dropped } }));
     }
     if (this.problems.length > 0) return err(this.problems);
-    const ballots: BallotGroup[] = mergeGroups(this.groups.values());
+    const ballots: BallotGroup[] = this.distinct;
     const notes = this.notes.join("\n").trim();
     return ok({
       contest: {
@@ -207,34 +218,127 @@ export class BltReader {
       return;
     }
     this.ballotsBegan = true;
-    const key = i === 0 && end === n ? line : line.slice(i, end);
-    const group = this.groups.get(key);
+    this.tally(i === 0 && end === n ? line : line.slice(i, end), weight);
+  }
+
+  /** Adds `weight` ballots with the preferences `key` (as written); the group, or null if faulty. */
+  private tally(key: string, weight: number): Group | null {
+    let group = this.groups.get(key);
     if (group !== undefined) {
       group.count += weight;
-      this.ballotCount += weight;
-      return;
+    } else {
+      const known = this.faulty.get(key);
+      if (known !== undefined) {
+        for (const p of known) this.report(p.code, { ...p, line: this.lineNo });
+        return null;
+      }
+      const faults: Omit<Problem, "line">[] = [];
+      const ranking = this.ranking(key, faults);
+      if (faults.length > 0) {
+        this.faulty.set(key, faults);
+        for (const p of faults) this.report(p.code, { ...p, line: this.lineNo });
+        return null;
+      }
+      // The same ranking spelt differently (spacing, nicknames) joins the same group.
+      const canonical = bltKey(ranking);
+      group = canonical === key ? undefined : this.groups.get(canonical);
+      if (group !== undefined) group.count += weight;
+      else {
+        group = { count: weight, ranking };
+        this.distinct.push(group);
+        if (canonical !== key) this.groups.set(canonical, group);
+      }
+      this.groups.set(key, group);
     }
-    const known = this.faulty.get(key);
-    if (known !== undefined) {
-      for (const p of known) this.report(p.code, { ...p, line: this.lineNo });
-      return;
-    }
-    const faults: Omit<Problem, "line">[] = [];
-    const ranking = this.ranking(key, faults);
-    if (faults.length > 0) {
-      this.faulty.set(key, faults);
-      for (const p of faults) this.report(p.code, { ...p, line: this.lineNo });
-      return;
-    }
-    this.groups.set(key, { count: weight, ranking });
     this.ballotCount += weight;
     if (!Number.isSafeInteger(this.ballotCount)) {
       this.report("ballot-file.bad-weight", { line: this.lineNo, value: String(weight) });
+    }
+    return group;
+  }
+
+  /**
+   * Reads the next chunk of the file's bytes (UTF-8). The fast path for large files: ballot lines
+   * are parsed straight from the bytes and a repeated ranking costs one hash-table probe, with no
+   * string made; other lines are decoded and read as by `push`. Call `endBytes` after the last chunk.
+   */
+  pushBytes(chunk: Uint8Array): void {
+    let bytes = chunk;
+    let start = 0;
+    if (this.carry !== null) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.carry = concat(this.carry, chunk);
+        return;
+      }
+      this.byteLine(concat(this.carry, chunk.subarray(0, nl)), 0, this.carry.length + nl);
+      this.carry = null;
+      start = nl + 1;
+    }
+    bytes = chunk;
+    for (;;) {
+      const nl = bytes.indexOf(10, start);
+      if (nl < 0) break;
+      this.byteLine(bytes, start, nl);
+      start = nl + 1;
+    }
+    if (start < bytes.length) this.carry = bytes.slice(start);
+  }
+
+  /** Ends a file read with `pushBytes`: reads a last line that had no newline. */
+  endBytes(): void {
+    if (this.carry !== null) this.byteLine(this.carry, 0, this.carry.length);
+    this.carry = null;
+  }
+
+  private byteLine(bytes: Uint8Array, start: number, end: number): void {
+    if (end > start && bytes[end - 1] === 13) end--;
+    const first = bytes[start];
+    if (this.phase !== "ballots" || first === undefined || first < 48 || first > 57 || this.lineNo === 0) {
+      this.push(this.decoder.decode(bytes.subarray(start, end)));
+      return;
+    }
+    this.lineNo++;
+    let i = start;
+    let weight = 0;
+    let c = 0;
+    for (; i < end; i++) {
+      c = bytes[i] as number;
+      if (c < 48 || c > 57) break;
+      weight = weight * 10 + (c - 48);
+    }
+    const weightEnd = i;
+    while (i < end && isBlank(bytes[i] as number)) i++;
+    let last = end;
+    while (last > i && isBlank(bytes[last - 1] as number)) last--;
+    if ((weightEnd < end && !isBlank(c)) || i === last || weight === 0 || weightEnd - start > 15) {
+      // Anything unusual (end of ballots, a bad weight, a missing 0) takes the careful path.
+      this.lineNo--;
+      this.push(this.decoder.decode(bytes.subarray(start, end)));
+      return;
+    }
+    this.ballotsBegan = true;
+    const hash = ByteKeyTable.hash(bytes, i, last);
+    const index = this.byteKeys.get(bytes, i, last, hash);
+    if (index >= 0) {
+      (this.byteGroups[index] as Group).count += weight;
+      this.ballotCount += weight;
+      if (this.ballotCount > Number.MAX_SAFE_INTEGER) {
+        this.report("ballot-file.bad-weight", { line: this.lineNo, value: String(weight) });
+      }
+      return;
+    }
+    const group = this.tally(this.decoder.decode(bytes.subarray(i, last)), weight);
+    if (group !== null) {
+      this.byteKeys.set(bytes, i, last, hash, this.byteGroups.length);
+      this.byteGroups.push(group);
     }
   }
 
   /** Parses the preferences of a ranking seen for the first time, collecting every fault. */
   private ranking(text: string, faults: Omit<Problem, "line">[]): number[][] {
+    const quick = this.plainRanking(text);
+    if (quick !== null) return quick;
     const tokens = text.split(/\s+/);
     const last = tokens.length - 1;
     const ranking: number[][] = [];
@@ -275,6 +379,45 @@ export class BltReader {
       );
     }
     return ranking;
+  }
+
+  /**
+   * The common case read without regular expressions or sets: candidate numbers separated by
+   * single spaces and a final 0, each in range and none repeated. Null for anything else, which
+   * the careful reading then explains.
+   */
+  private plainRanking(text: string): number[][] | null {
+    const n = text.length;
+    if (n < 1 || text.charCodeAt(n - 1) !== 48 || (n > 1 && text.charCodeAt(n - 2) !== SPACE)) return null;
+    const epoch = ++this.epoch;
+    if (this.seen.length < this.candidates) this.seen = new Int32Array(this.candidates);
+    const ranking: number[][] = [];
+    let value = 0;
+    let digits = 0;
+    for (let i = 0; i < n - 1; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        value = value * 10 + (c - 48);
+        if (++digits > 9) return null;
+      } else if (c === SPACE && digits > 0) {
+        if (value < 1 || value > this.candidates || this.seen[value - 1] === epoch) return null;
+        this.seen[value - 1] = epoch;
+        ranking.push(this.single(value - 1));
+        value = 0;
+        digits = 0;
+      } else return null;
+    }
+    return digits === 0 ? ranking : null;
+  }
+
+  /** The preference `[c]`, shared by every ranking (they are read-only), to spare memory and GC. */
+  private single(c: number): number[] {
+    let rank = this.singles[c];
+    if (rank === undefined) {
+      rank = [c];
+      this.singles[c] = rank;
+    }
+    return rank;
   }
 
   /** A candidate's index from its number (1-based) or nickname; a string says why not. */
@@ -443,6 +586,24 @@ export class BltReader {
       facts: { found: `more than ${this.candidates}`, expected: this.candidates },
     });
   }
+}
+
+/** A ranking as plain BLT writes it after the weight: `1 2=3 0` (1-based, equal ranks joined by `=`). */
+function bltKey(ranking: readonly (readonly number[])[]): string {
+  let key = "";
+  for (const rank of ranking) {
+    for (let j = 0; j < rank.length; j++) key += (j > 0 ? "=" : "") + ((rank[j] as number) + 1);
+    key += " ";
+  }
+  return key + "0";
+}
+
+/** Two byte arrays joined. */
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** The double-quoted strings on a line; an unclosed quote runs to the end of the line. */
