@@ -15,6 +15,13 @@ const exact: Readonly<Record<string, number>> = {
   "record.head.invalid": 400,
   "storage.unreachable": 503,
   "storage.data-folder-locked": 503,
+  "credential.malformed": 400,
+  "credential.unknown": 404,
+  "credential.already-used": 409,
+  "credential.revoked": 403,
+  "poll.closed": 403,
+  "poll.not-open": 403,
+  "poll.too-many-failed-codes": 429,
 };
 
 const byPrefix: readonly (readonly [prefix: string, status: number])[] = [["storage.", 503]];

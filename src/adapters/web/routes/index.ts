@@ -1,8 +1,10 @@
 import { healthRoutes } from "./health.ts";
+import { nominationsRoutes } from "./nominations.ts";
 import { recordRoutes } from "./api/record.ts";
 import type { RoutePlugin } from "./route-deps.ts";
+import { votingRoutes } from "./voting.ts";
 
 export type { RouteDeps, RoutePlugin } from "./route-deps.ts";
 
 /** Every room's routes. Each room adds its one plugin to this list. */
-export const routePlugins: RoutePlugin[] = [healthRoutes, recordRoutes];
+export const routePlugins: RoutePlugin[] = [healthRoutes, recordRoutes, votingRoutes, nominationsRoutes];
