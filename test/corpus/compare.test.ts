@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { agrees, compareStages } from "./compare.ts";
+import { agrees, compareStages, type PublishedResult } from "./compare.ts";
 
 test("a published figure accepts one unit either side of its last decimal place, no more", () => {
   assert.ok(agrees("1013.37000", "1013.38"));
@@ -48,8 +48,8 @@ test("compareStages names each disagreement: stage count, action, subject, figur
     stages: [stage(1, "first-preferences", null, { A: "5.00", B: "4.00" })],
     firstPreferences: {},
   };
-  const published = {
-    compare: "stages" as const,
+  const published: PublishedResult = {
+    compare: "stages",
     quota: "5",
     elected: ["B"],
     stages: [
