@@ -2,6 +2,7 @@
 // `postgres`), in the manner of Kysely's own test setup. Unset: PGlite always, plus PostgreSQL if a
 // server answers. An engine asked for by name that cannot be reached fails the suite in one line.
 import { after, before, describe, test } from "node:test";
+import { writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,11 +49,21 @@ async function postgresAnswers(): Promise<string | undefined> {
   }
 }
 
+/** Prints a line once per `npm test` run: every test file runs in its own process under one runner. */
+function noteOnce(line: string): void {
+  try {
+    writeFileSync(join(tmpdir(), `selectorate-engines-note-${process.ppid}`), line, { flag: "wx" });
+    console.log(line);
+  } catch {
+    // another test file of this run has said it already
+  }
+}
+
 async function plan(): Promise<Plan> {
   if (asked === undefined || asked.trim() === "") {
     const why = await postgresAnswers();
     if (why !== undefined) {
-      console.log(
+      noteOnce(
         `# postgres not tested: no server answered at ${redacted(adminUrl)} (${why}); set SELECTORATE_ENGINES=pglite,postgres to require it.`,
       );
       return { engines: ["pglite"], unreachable: undefined };
