@@ -3,14 +3,16 @@ import type { ApplicationId } from "./ids.ts";
 /** One application as duplicate detection sees it: arrival order and its identity keys. */
 export interface DuplicateCandidate {
   readonly id: ApplicationId;
-  /** Arrival order: the earliest application of a person is the one kept. */
+  /** Arrival time: the earliest application of a person is the one kept. */
   readonly receivedAt: Date;
+  /** Arrival order among applications stamped with the same instant (the store's sequence). */
+  readonly arrival?: number;
   readonly keys: readonly string[];
 }
 
 /**
  * Groups applications that share any identity key (transitively) and maps each to the application kept
- * for its group: the earliest to arrive, ties broken by id. The grouping does not depend on the order of
+ * for its group: the earliest to arrive, ties broken by arrival order, then id. The grouping does not depend on the order of
  * the input list, only on arrival times. An application kept maps to itself.
  */
 export function groupDuplicates(apps: readonly DuplicateCandidate[]): Map<ApplicationId, ApplicationId> {
@@ -50,5 +52,7 @@ export function earliest(candidates: readonly DuplicateCandidate[]): DuplicateCa
 
 function byArrival(a: DuplicateCandidate, b: DuplicateCandidate): number {
   const t = a.receivedAt.getTime() - b.receivedAt.getTime();
-  return t !== 0 ? t : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  if (t !== 0) return t;
+  const n = (a.arrival ?? 0) - (b.arrival ?? 0);
+  return n !== 0 ? n : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -1,0 +1,423 @@
+import { sql } from "kysely";
+import type { Tx } from "../../../ports/store.ts";
+import type {
+  ApplicantDetails,
+  ApplicationWindow,
+  CalendarDate,
+  RecordedDeclaration,
+  RegisterOutcome,
+  SupporterKind,
+  UnionConfirmation,
+  UnionMembership,
+} from "../../../domain/applications/index.ts";
+import { dbOf } from "../tx.ts";
+
+// Supporter applications: settings per section, the applications themselves, the identity keys that
+// make duplicates, and every decision. Dates of birth are selected as text so no engine's date parser
+// can shift them by a time zone.
+
+/** A section's application settings as services use them. */
+export interface ApplicationSettings extends ApplicationWindow {
+  readonly electionId: string;
+  readonly sectionId: string;
+  readonly feePence: number;
+  readonly paymentDeadline: Date;
+  readonly unionDeadline: Date;
+  readonly pollingDay: CalendarDate;
+  readonly appealWindowDays: number;
+}
+
+/** Creates or replaces a section's application settings. */
+export async function putSettings(tx: Tx, s: ApplicationSettings): Promise<void> {
+  const row = {
+    election_id: s.electionId,
+    section_id: s.sectionId,
+    kind: s.kind,
+    opens_at: s.opensAt,
+    closes_at: s.closesAt,
+    fee_pence: s.feePence,
+    payment_deadline: s.paymentDeadline,
+    union_deadline: s.unionDeadline,
+    polling_day: s.pollingDay,
+    appeal_window_days: s.appealWindowDays,
+    declaration: JSON.stringify(s.declaration),
+  };
+  await dbOf(tx)
+    .insertInto("application_settings")
+    .values(row)
+    .onConflict((oc) => oc.columns(["election_id", "section_id"]).doUpdateSet(row))
+    .execute();
+}
+
+/** Every section's application settings in an election. */
+export async function listSettings(tx: Tx, electionId: string): Promise<ApplicationSettings[]> {
+  const rows = await dbOf(tx)
+    .selectFrom("application_settings")
+    .selectAll()
+    .select(sql<string>`polling_day::text`.as("polling_day_text"))
+    .where("election_id", "=", electionId)
+    .execute();
+  return rows.map((r) => ({
+    electionId: r.election_id,
+    sectionId: r.section_id,
+    kind: r.kind as SupporterKind,
+    opensAt: r.opens_at,
+    closesAt: r.closes_at,
+    feePence: r.fee_pence,
+    paymentDeadline: r.payment_deadline,
+    unionDeadline: r.union_deadline,
+    pollingDay: r.polling_day_text as CalendarDate,
+    appealWindowDays: r.appeal_window_days,
+    declaration: r.declaration as ApplicationWindow["declaration"],
+  }));
+}
+
+/** One section's settings, if it takes applications. */
+export async function getSettings(
+  tx: Tx,
+  electionId: string,
+  sectionId: string,
+): Promise<ApplicationSettings | undefined> {
+  return (await listSettings(tx, electionId)).find((s) => s.sectionId === sectionId);
+}
+
+/**
+ * Serialises submissions of one identity: a transaction-scoped advisory lock per key, taken in sorted
+ * order so two submissions never wait on each other crosswise. Without it, two tabs submitting at once
+ * would both find no earlier application and both be kept.
+ */
+export async function lockIdentityKeys(tx: Tx, electionId: string, keys: readonly string[]): Promise<void> {
+  for (const key of [...keys].sort())
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`application:${electionId}:${key}`}, 0))`.execute(
+      dbOf(tx),
+    );
+}
+
+/** Applications that first claimed any of these keys, with their arrival time. */
+export async function keyOwners(
+  tx: Tx,
+  electionId: string,
+  keys: readonly string[],
+): Promise<{ id: string; receivedAt: Date; arrival: string; duplicateOf: string | null }[]> {
+  if (keys.length === 0) return [];
+  return dbOf(tx)
+    .selectFrom("application_keys as k")
+    .innerJoin("applications as a", "a.id", "k.application_id")
+    .select([
+      "a.id as id",
+      "a.received_at as receivedAt",
+      "a.arrival as arrival",
+      "a.duplicate_of as duplicateOf",
+    ])
+    .where("k.election_id", "=", electionId)
+    .where("k.key", "in", [...keys])
+    .execute();
+}
+
+/** What is stored for a new application. */
+export interface NewApplication {
+  readonly electionId: string;
+  readonly sectionId: string;
+  readonly kind: SupporterKind;
+  readonly receivedAt: Date;
+  readonly applicant: ApplicantDetails;
+  readonly identity: unknown;
+  readonly keys: readonly string[];
+  readonly union?: UnionMembership | undefined;
+  readonly declaration: RecordedDeclaration;
+  readonly statusTokenHash: string;
+  readonly duplicateOf: string | null;
+}
+
+/** Stores an application and claims its identity keys not yet claimed; returns its id. */
+export async function insertApplication(tx: Tx, a: NewApplication): Promise<string> {
+  const db = dbOf(tx);
+  const { id } = await db
+    .insertInto("applications")
+    .values({
+      election_id: a.electionId,
+      section_id: a.sectionId,
+      kind: a.kind,
+      received_at: a.receivedAt,
+      forenames: a.applicant.forenames,
+      surname: a.applicant.surname,
+      email: a.applicant.email,
+      date_of_birth: a.applicant.dateOfBirth,
+      address_line1: a.applicant.addressLine1,
+      town: a.applicant.town,
+      postcode: a.applicant.postcode,
+      country: a.applicant.country,
+      identity: JSON.stringify(a.identity),
+      keys: JSON.stringify(a.keys),
+      union_name: a.union?.union ?? null,
+      membership_number: a.union?.membershipNumber ?? null,
+      declaration: JSON.stringify(a.declaration),
+      status_token_hash: a.statusTokenHash,
+      duplicate_of: a.duplicateOf,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("application_keys")
+    .values(a.keys.map((key) => ({ election_id: a.electionId, key, application_id: id })))
+    .onConflict((oc) => oc.columns(["election_id", "key"]).doNothing())
+    .execute();
+  return id;
+}
+
+/** An application as the status page, appeals and decisions read it. */
+export interface StoredApplication {
+  readonly id: string;
+  readonly electionId: string;
+  readonly sectionId: string;
+  readonly kind: SupporterKind;
+  readonly receivedAt: Date;
+  /** The store's arrival sequence: orders applications stamped with the same instant. */
+  readonly arrival: number;
+  readonly applicant: ApplicantDetails;
+  readonly union?: UnionMembership;
+  readonly unionConfirmation: UnionConfirmation;
+  readonly duplicateOf: string | null;
+  readonly state: "pending" | "accepted" | "rejected";
+  readonly reasonCode: string | null;
+  readonly decidedAt: Date | null;
+  readonly registerOutcome: RegisterOutcome | null;
+  readonly keys: readonly string[];
+  readonly identity: unknown;
+}
+
+function baseSelect(tx: Tx) {
+  return dbOf(tx)
+    .selectFrom("applications")
+    .selectAll()
+    .select(sql<string>`date_of_birth::text`.as("dob_text"));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseSelect>["executeTakeFirstOrThrow"]>>;
+
+function toStored(r: Row): StoredApplication {
+  return {
+    id: r.id,
+    electionId: r.election_id,
+    sectionId: r.section_id,
+    kind: r.kind as SupporterKind,
+    receivedAt: r.received_at,
+    arrival: Number(r.arrival),
+    applicant: {
+      forenames: r.forenames,
+      surname: r.surname,
+      email: r.email,
+      dateOfBirth: r.dob_text as CalendarDate,
+      addressLine1: r.address_line1,
+      town: r.town,
+      postcode: r.postcode,
+      country: r.country,
+    },
+    ...(r.union_name !== null
+      ? { union: { union: r.union_name, membershipNumber: r.membership_number ?? "" } }
+      : {}),
+    unionConfirmation: r.union_confirmation as UnionConfirmation,
+    duplicateOf: r.duplicate_of,
+    state: r.state as StoredApplication["state"],
+    reasonCode: r.reason_code,
+    decidedAt: r.decided_at,
+    registerOutcome: r.register_outcome as RegisterOutcome | null,
+    keys: r.keys as string[],
+    identity: r.identity,
+  };
+}
+
+/** One application by id. */
+export async function getApplication(tx: Tx, id: string): Promise<StoredApplication | undefined> {
+  if (!isUuid(id)) return undefined;
+  const r = await baseSelect(tx).where("id", "=", id).executeTakeFirst();
+  return r ? toStored(r) : undefined;
+}
+
+/** The application a status link's token belongs to. */
+export async function getApplicationByToken(
+  tx: Tx,
+  tokenHash: string,
+): Promise<StoredApplication | undefined> {
+  const r = await baseSelect(tx).where("status_token_hash", "=", tokenHash).executeTakeFirst();
+  return r ? toStored(r) : undefined;
+}
+
+/** Every application of an election, in arrival order (for the batch decision and figures). */
+export async function listApplications(tx: Tx, electionId: string): Promise<StoredApplication[]> {
+  const rows = await baseSelect(tx).where("election_id", "=", electionId).orderBy("arrival").execute();
+  return rows.map(toStored);
+}
+
+/** How many applications an election holds, by state. */
+export async function countApplications(tx: Tx, electionId: string): Promise<Record<string, number>> {
+  const rows = await dbOf(tx)
+    .selectFrom("applications")
+    .select(["state", sql<number>`count(*)::int`.as("n")])
+    .where("election_id", "=", electionId)
+    .groupBy("state")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** One decision to write. */
+export interface DecisionRow {
+  readonly applicationId: string;
+  readonly outcome: "accepted" | "rejected";
+  readonly reasonCode: string | null;
+  readonly sentence: string;
+  readonly cites: string | null;
+  readonly appealDeadline: Date | null;
+  readonly decidedBy: string;
+  readonly decidedAt: Date;
+  readonly registerOutcome: RegisterOutcome | null;
+}
+
+/** Writes decisions in batches (one statement per thousand over unnest arrays) and moves each application's state; returns decision ids in order. */
+export async function writeDecisions(tx: Tx, rows: readonly DecisionRow[]): Promise<string[]> {
+  const ids: string[] = [];
+  const db = dbOf(tx);
+  for (let i = 0; i < rows.length; i += 1000) {
+    const part = rows.slice(i, i + 1000);
+    const inserted = await sql<{ id: string }>`
+      insert into application_decisions (application_id, outcome, reason_code, sentence, cites, appeal_deadline, decided_by, decided_at)
+      select a::uuid, o, r, s, c::uuid, d::timestamptz, b, t::timestamptz
+      from unnest(${part.map((x) => x.applicationId)}::text[], ${part.map((x) => x.outcome)}::text[],
+                  ${part.map((x) => x.reasonCode)}::text[], ${part.map((x) => x.sentence)}::text[],
+                  ${part.map((x) => x.cites)}::text[], ${part.map((x) => x.appealDeadline?.toISOString() ?? null)}::text[],
+                  ${part.map((x) => x.decidedBy)}::text[], ${part.map((x) => x.decidedAt.toISOString())}::text[])
+        with ordinality as u(a, o, r, s, c, d, b, t, n)
+      order by n
+      returning id`.execute(db);
+    ids.push(...inserted.rows.map((r) => r.id));
+    await sql`
+      update applications ap set state = u.o, reason_code = u.r, decided_at = u.t::timestamptz,
+        register_outcome = coalesce(u.g::jsonb, ap.register_outcome)
+      from unnest(${part.map((x) => x.applicationId)}::text[], ${part.map((x) => x.outcome)}::text[],
+                  ${part.map((x) => x.reasonCode)}::text[], ${part.map((x) => x.decidedAt.toISOString())}::text[],
+                  ${part.map((x) => (x.registerOutcome ? JSON.stringify(x.registerOutcome) : null))}::text[]) as u(a, o, r, t, g)
+      where ap.id = u.a::uuid`.execute(db);
+  }
+  return ids;
+}
+
+/** Stores register outcomes for applications still pending, so the status page can say what is awaited. */
+export async function saveRegisterOutcomes(
+  tx: Tx,
+  rows: readonly { id: string; outcome: RegisterOutcome }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const part = rows.slice(i, i + 1000);
+    await sql`
+      update applications ap set register_outcome = u.g::jsonb
+      from unnest(${part.map((x) => x.id)}::text[], ${part.map((x) => JSON.stringify(x.outcome))}::text[]) as u(a, g)
+      where ap.id = u.a::uuid`.execute(dbOf(tx));
+  }
+}
+
+/** The latest decision on an application, if any. */
+export async function latestDecision(
+  tx: Tx,
+  applicationId: string,
+): Promise<
+  | {
+      id: string;
+      outcome: string;
+      reasonCode: string | null;
+      sentence: string;
+      decidedAt: Date;
+      appealDeadline: Date | null;
+      cites: string | null;
+    }
+  | undefined
+> {
+  const r = await dbOf(tx)
+    .selectFrom("application_decisions")
+    .select(["id", "outcome", "reason_code", "sentence", "decided_at", "appeal_deadline", "cites"])
+    .where("application_id", "=", applicationId)
+    .orderBy("decided_at", "desc")
+    .orderBy("cites", (ob) => ob.desc().nullsLast())
+    .limit(1)
+    .executeTakeFirst();
+  return r
+    ? {
+        id: r.id,
+        outcome: r.outcome,
+        reasonCode: r.reason_code,
+        sentence: r.sentence,
+        decidedAt: r.decided_at,
+        appealDeadline: r.appeal_deadline,
+        cites: r.cites,
+      }
+    : undefined;
+}
+
+/** Sets a union's answer on an application. */
+export async function setUnionConfirmation(
+  tx: Tx,
+  ids: readonly string[],
+  answer: UnionConfirmation,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await dbOf(tx)
+    .updateTable("applications")
+    .set({ union_confirmation: answer })
+    .where("id", "in", [...ids])
+    .where("state", "=", "pending")
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** The union an officer answers for in an election, if they are one. */
+export async function officerUnion(tx: Tx, electionId: string, actorId: string): Promise<string | undefined> {
+  const r = await dbOf(tx)
+    .selectFrom("union_officers")
+    .select("union_name")
+    .where("election_id", "=", electionId)
+    .where("actor_id", "=", actorId)
+    .executeTakeFirst();
+  return r?.union_name;
+}
+
+/** Names an officer for a union. */
+export async function addUnionOfficer(
+  tx: Tx,
+  electionId: string,
+  actorId: string,
+  union: string,
+): Promise<void> {
+  await dbOf(tx)
+    .insertInto("union_officers")
+    .values({ election_id: electionId, actor_id: actorId, union_name: union })
+    .onConflict((oc) => oc.columns(["election_id", "actor_id"]).doUpdateSet({ union_name: union }))
+    .execute();
+}
+
+/**
+ * Accepted supporters of an election, for the credential issuer and the electorate: application id
+ * (their voter id), section, name and email. Only applications whose latest state is accepted.
+ */
+export async function acceptedSupporters(
+  tx: Tx,
+  electionId: string,
+): Promise<{ voterId: string; sectionId: string; name: string; email: string; postcode: string }[]> {
+  const rows = await dbOf(tx)
+    .selectFrom("applications")
+    .select(["id", "section_id", "forenames", "surname", "email", "postcode"])
+    .where("election_id", "=", electionId)
+    .where("state", "=", "accepted")
+    .orderBy("arrival")
+    .execute();
+  return rows.map((r) => ({
+    voterId: r.id,
+    sectionId: r.section_id,
+    name: `${r.forenames} ${r.surname}`,
+    email: r.email,
+    postcode: r.postcode,
+  }));
+}
+
+/** True when the text is a UUID (so a bad id is "not found", not a database error). */
+export function isUuid(text: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+}

@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { unwrap } from "../../src/domain/common/result.ts";
+import { submitApplication } from "../../src/services/submit-application.ts";
+import { recordPaymentEvents } from "../../src/services/record-payment-events.ts";
+import { importRegisterExtract } from "../../src/services/import-register-extract.ts";
+import { decideApplications } from "../../src/services/decide-applications.ts";
+import { stripeWebhookSource } from "../../src/adapters/payments/stripe-webhook.ts";
+import { getApplication, latestDecision } from "../../src/adapters/storage/repos/applications.ts";
+import { paymentTotals } from "../../src/adapters/storage/repos/application-payments.ts";
+import { forEachEngine } from "../helpers/engines.ts";
+import {
+  aClock,
+  aForm,
+  aSignedWebhook,
+  anApplicationsElection,
+  anExtract,
+  appDeps,
+  mailsTo,
+  officer,
+  staff,
+  times,
+  webhookSecret,
+} from "../helpers/applications.ts";
+
+forEachEngine((engine) => {
+  test("one person applying 117 times: 1 kept, 116 duplicates pointing at it, 1 payment, 1 charge, even with the webhook replayed 10 times at once", async () => {
+    const store = engine.store;
+    const clock = aClock(times.during);
+    const deps = appDeps(clock.now);
+    const electionId = await anApplicationsElection(store, `dup117-${engine.name}`);
+    // The same person, refreshing and retyping: case, spacing and accents vary, and most arrive at once.
+    const variants = [
+      aForm(),
+      aForm({ forenames: "JANE", email: " Jane.Smith@Example.org " }),
+      aForm({ surname: "smith", postcode: "ls62ab" }),
+      aForm({ forenames: "Jané", email: "other@example.org" }),
+    ];
+    const submitted: { applicationId: string; duplicateOf: string | null }[] = [];
+    submitted.push(
+      unwrap(
+        await submitApplication(store, deps, { electionId, sectionId: "registered", form: variants[0]! }),
+      ),
+    );
+    for (let round = 0; round < 4; round++) {
+      const batch = Array.from({ length: round === 3 ? 26 : 30 }, (_, i) =>
+        submitApplication(store, deps, {
+          electionId,
+          sectionId: "registered",
+          form: variants[(i + round) % variants.length]!,
+        }),
+      );
+      for (const r of await Promise.all(batch)) submitted.push(unwrap(r));
+    }
+    assert.equal(submitted.length, 117);
+    const kept = submitted[0]!.applicationId;
+    assert.equal(submitted[0]!.duplicateOf, null);
+    assert.equal(submitted.filter((s) => s.duplicateOf === kept).length, 116);
+
+    const hook = aSignedWebhook({ eventId: "evt_dup117", applicationId: kept });
+    const source = stripeWebhookSource(webhookSecret);
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        recordPaymentEvents(
+          store,
+          deps,
+          { actor: undefined, source: "web" },
+          source,
+          hook.body,
+          hook.signature,
+        ),
+      ),
+    );
+    const tallies = replies.map((r) => unwrap(r));
+    assert.equal(tallies.filter((t) => t.applied === 1).length, 1, "exactly one delivery applies");
+    assert.equal(tallies.filter((t) => t.replayed === 1).length, 9);
+
+    const totals = await store.read((tx) => paymentTotals(tx, electionId));
+    assert.deepEqual(totals, { events: 1, charges: 1, refunds: 0 });
+
+    unwrap(
+      await importRegisterExtract(
+        store,
+        deps,
+        { actor: staff, source: "cli" },
+        electionId,
+        anExtract([["Jane", "Smith", "12 Acacia Avenue", "LS6 2AB", "1970-03-04"]]),
+      ),
+    );
+    clock.set(times.afterDeadlines);
+    const tally = unwrap(
+      await decideApplications(store, deps, { actor: officer, source: "cli" }, electionId),
+    );
+    assert.equal(tally.accepted, 1, JSON.stringify(tally));
+    assert.equal(tally.rejected["application.duplicate"], 116);
+    assert.equal(tally.refundsRequested, 0);
+
+    const keptApp = await store.read((tx) => getApplication(tx, kept));
+    assert.equal(keptApp?.state, "accepted");
+    const dup = submitted[50]!.applicationId;
+    const dupDecision = await store.read((tx) => latestDecision(tx, dup));
+    assert.equal(dupDecision?.reasonCode, "application.duplicate");
+    assert.match(dupDecision?.sentence ?? "", /charged only once/);
+    const dupApp = await store.read((tx) => getApplication(tx, dup));
+    assert.equal(dupApp?.duplicateOf, kept);
+    // Deciding again changes nothing: everything is decided.
+    const again = unwrap(
+      await decideApplications(store, deps, { actor: officer, source: "cli" }, electionId),
+    );
+    assert.deepEqual(again, { accepted: 0, rejected: {}, pending: 0, refundsRequested: 0 });
+    const mails = await mailsTo(store, "jane.smith@example.org");
+    assert.ok(mails.some((m) => m.kind === "application-decision" && /accepted/.test(m.text)));
+  });
+
+  test("a payment for a duplicate is refunded, and a forged webhook changes nothing", async () => {
+    const store = engine.store;
+    const deps = appDeps(aClock(times.during).now);
+    const electionId = await anApplicationsElection(store, `dupref-${engine.name}`);
+    const first = unwrap(
+      await submitApplication(store, deps, {
+        electionId,
+        sectionId: "registered",
+        form: aForm({ email: "ref@example.org" }),
+      }),
+    );
+    const second = unwrap(
+      await submitApplication(store, deps, {
+        electionId,
+        sectionId: "registered",
+        form: aForm({ email: "ref@example.org" }),
+      }),
+    );
+    assert.equal(second.duplicateOf, first.applicationId);
+    assert.equal(second.feeDuePence, 0);
+    const source = stripeWebhookSource(webhookSecret);
+    const hook = aSignedWebhook({
+      eventId: "evt_dupref",
+      applicationId: second.applicationId,
+      intentId: "pi_second",
+    });
+    const t = unwrap(
+      await recordPaymentEvents(
+        store,
+        deps,
+        { actor: undefined, source: "web" },
+        source,
+        hook.body,
+        hook.signature,
+      ),
+    );
+    assert.equal(t.refunds, 1);
+    const forged = aSignedWebhook({ eventId: "evt_forged", applicationId: first.applicationId });
+    const bad = await recordPaymentEvents(
+      store,
+      deps,
+      { actor: undefined, source: "web" },
+      source,
+      forged.body.replace("2500", "0025"),
+      forged.signature,
+    );
+    assert.ok(!bad.ok && bad.error[0]?.code === "payment.bad-signature");
+    const totals = await store.read((tx) => paymentTotals(tx, electionId));
+    assert.deepEqual(totals, { events: 1, charges: 1, refunds: 1 });
+  });
+});
