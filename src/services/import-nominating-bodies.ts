@@ -31,7 +31,7 @@ export async function importNominatingBodies(
   source: Source,
 ): Promise<Result<SetupImported, Problem[]>> {
   const read = readSetup(input.setup);
-  return store.transaction(async (tx) => {
+  return store.transaction<SetupImported, Problem[]>(async (tx) => {
     const electionId = await electionIdFor(tx, input.slug);
     if (!electionId) return err([problem("not-found", { field: "election", value: input.slug })]);
     const allowed = authorise(actor, "nominations.set-up", electionId);

@@ -22,9 +22,23 @@ const exact: Readonly<Record<string, number>> = {
   "poll.closed": 403,
   "poll.not-open": 403,
   "poll.too-many-failed-codes": 429,
+  "nomination.not-authorised": 403,
+  "nomination.not-the-candidate": 403,
+  "nomination.not-found": 404,
+  "nomination.not-set-up": 404,
+  "nomination.duplicate": 409,
+  "nomination.already-nominated": 409,
+  "nomination.already-withdrawn": 409,
+  "nomination.closed": 409,
 };
 
-const byPrefix: readonly (readonly [prefix: string, status: number])[] = [["storage.", 503]];
+const byPrefix: readonly (readonly [prefix: string, status: number])[] = [
+  ["storage.", 503],
+  // A nominations set-up file with a bad body, candidate or rule: the request itself is wrong.
+  ["nomination.body.", 400],
+  ["nomination.candidate.", 400],
+  ["nomination.rule.", 400],
+];
 
 /** The HTTP status for a list of problems: the first problem decides. */
 export function statusFor(problems: readonly Problem[]): number {
