@@ -1,7 +1,6 @@
 // Composition root: the only file that knows every adapter. `npm start` runs it.
 import { loadConfig } from "./config.ts";
-import { openStore } from "./adapters/storage/store.ts";
-import { buildServer } from "./adapters/web/server.ts";
+import { dataDirHeldElsewhere } from "./adapters/storage/data-dir-lock.ts";
 import { messages } from "./messages/en.ts";
 
 const loaded = loadConfig();
@@ -10,6 +9,15 @@ if (!loaded.ok) {
   process.exit(2);
 }
 const { config } = loaded;
+
+// Refuse a second process on the same PGlite folder before loading the database and the server.
+const held = config.databaseUrl === undefined ? dataDirHeldElsewhere(config.dataDir) : undefined;
+if (held) {
+  console.error(messages([held]));
+  process.exit(2);
+}
+const { openStore } = await import("./adapters/storage/store.ts");
+const { buildServer } = await import("./adapters/web/server.ts");
 
 const opened = await openStore({
   databaseUrl: config.databaseUrl,

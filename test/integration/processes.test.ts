@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -88,6 +88,53 @@ forEachEngine((engine) => {
       }
     });
   }
+
+  test("`npm start` prints its address, serves /health, and stops cleanly on SIGTERM", async () => {
+    await engine.store.close(); // the server takes the folder
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { ...childEnv(engine, "start"), PORT: String(port), LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    server.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    server.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((r) => server.on("exit", (code) => r(code)));
+    try {
+      for (let i = 0; i < 240 && !out.includes("API description"); i++)
+        await new Promise((r) => setTimeout(r, 250));
+      assert.match(out, new RegExp(`Selectorate is running at http://127\\.0\\.0\\.1:${port}`), out);
+      if (engine.name === "pglite") {
+        assert.match(out, /survives a process crash, not power loss — use PostgreSQL \(DATABASE_URL\)/);
+        assert.match(out, new RegExp(`data folder ${engine.config.dataDir}`));
+        // A second server on the same folder is refused quickly, naming the holder.
+        const started = Date.now();
+        const second = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+          env: { ...childEnv(engine, "start"), PORT: String(port + 1) },
+          encoding: "utf8",
+          timeout: 60_000,
+        });
+        assert.equal(second.status, 2);
+        assert.match(second.stderr, new RegExp(`in use by process ${server.pid}`));
+        console.log(
+          `# second server refused in ${Date.now() - started} ms (including Node and tsx start-up)`,
+        );
+      }
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      assert.equal(health.status, 200);
+      assert.equal(((await health.json()) as { engine: string }).engine, engine.name);
+    } finally {
+      server.kill("SIGTERM");
+    }
+    assert.equal(await exited, 0, out);
+    if (engine.name === "pglite")
+      assert.equal(
+        existsSync(join(engine.config.dataDir, "selectorate.lock")),
+        false,
+        "the lock is released",
+      );
+    await engine.reopen();
+  });
 
   test("kill -9 during writes loses no acknowledged row, and the store reopens", async () => {
     await engine.store.close(); // PGlite admits one process: the writer takes the folder

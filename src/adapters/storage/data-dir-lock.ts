@@ -42,6 +42,17 @@ export function acquireDataDirLock(dataDir: string): Result<DataDirLock, Problem
   return err(lockedProblem(folder, undefined));
 }
 
+/**
+ * A quick look, without taking the lock: the problem a start would meet if another live process
+ * holds the folder. Lets `npm start` refuse in well under a second, before loading the database.
+ */
+export function dataDirHeldElsewhere(dataDir: string): Problem | undefined {
+  const folder = resolve(dataDir);
+  const holder = readHolder(join(folder, lockFileName));
+  if (holder === "gone" || holder === "unreadable") return undefined;
+  return isStale(holder) ? undefined : lockedProblem(folder, holder);
+}
+
 /** Writes the lock completely under a private name, then links it into place: creation is atomic. */
 function tryCreate(path: string, me: Holder): boolean {
   const temp = `${path}.${me.pid}.${Math.random().toString(36).slice(2)}`;
