@@ -27,8 +27,6 @@ export function nominationsMessage(p: Problem & { code: NominationsProblemCode }
       return `${where(p)}There is no nominator "${p.value ?? ""}" in this election's nominating bodies.`;
     case "nomination.unknown-candidate":
       return `${where(p)}There is no candidate "${p.value ?? ""}" seeking nomination in this election.`;
-    case "nomination.unknown-body":
-      return `${where(p)}There is no nominating body "${p.value ?? ""}" in this election.`;
     case "nomination.not-authorised":
       return `You are not authorised to nominate on behalf of ${f(p, "nominator", "that nominator")} (${f(p, "body", "its body")}). Nothing was recorded.`;
     case "nomination.not-the-candidate":

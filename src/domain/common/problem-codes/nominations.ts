@@ -5,7 +5,6 @@ export const nominationsProblemCodes = [
   "nomination.closed",
   "nomination.unknown-nominator",
   "nomination.unknown-candidate",
-  "nomination.unknown-body",
   "nomination.not-authorised",
   "nomination.not-the-candidate",
   "nomination.duplicate",
