@@ -10,6 +10,7 @@ import { reissueCredential } from "../../src/services/reissue-credential.ts";
 import { revokeCredential } from "../../src/services/revoke-credential.ts";
 import { enterPostalReturn } from "../../src/services/enter-postal-return.ts";
 import { closePoll } from "../../src/services/close-poll.ts";
+import { decideHeldEnvelope } from "../../src/services/decide-held-envelope.ts";
 import { aClock, anElection, marksFor, someCredentials, testDeps } from "../helpers/voting.ts";
 
 const codes = (r: { ok: boolean; error?: { code: string }[] }) =>
@@ -173,5 +174,75 @@ forEachEngine((engine) => {
       dbOf(tx).selectFrom("postal_duplicates").selectAll().where("election_id", "=", e).execute(),
     );
     assert.equal(duplicates.length, 1);
+  });
+});
+
+forEachEngine((engine) => {
+  test("exact close: 11:59:59.999 BST accepted, 12:00:00.000 BST refused; held ballots admitted or discarded unread", async () => {
+    // 12:00 Europe/London on 12 September 2016 (BST) is 11:00Z.
+    const clock = aClock("2016-09-12T10:59:59.999Z");
+    const deps = testDeps(clock.now);
+    const e = await anElection(engine.store, {
+      opens: "2016-08-22T09:00:00Z",
+      closes: "2016-09-12T11:00:00.000Z",
+    });
+    const creds = await someCredentials(engine.store, deps, e, 5, {
+      sections: ["member"],
+      held: (i) => (i >= 2 ? `case-${i}` : null),
+    });
+    const cast = (i: number) =>
+      castBallot(engine.store, deps, {
+        electionId: e,
+        secret: { kind: "code", value: creds[i]!.code },
+        submission: { marks: marksFor(["c1"]) },
+        channel: "online",
+      });
+    assert.equal(codes(await cast(0)), "ok");
+    for (const i of [2, 3, 4]) assert.equal(codes(await cast(i)), "ok");
+    const panel = { id: "panel-1", role: "vetting-panel" };
+    unwrap(
+      await decideHeldEnvelope(engine.store, deps, {
+        electionId: e,
+        voterId: creds[2]!.voterId,
+        outcome: "admit",
+        actor: panel,
+        reason: "challenge failed",
+      }),
+    );
+    unwrap(
+      await decideHeldEnvelope(engine.store, deps, {
+        electionId: e,
+        voterId: creds[3]!.voterId,
+        outcome: "discard",
+        actor: panel,
+        reason: "not a member",
+      }),
+    );
+    clock.set("2016-09-12T11:00:00.000Z");
+    assert.equal(codes(await cast(1)), "poll.closed");
+    const closed = unwrap(await closePoll(engine.store, deps, { electionId: e }));
+    assert.deepEqual(
+      { ...closed.reconciliation.totals },
+      {
+        credentialsUsed: 4,
+        valid: 2,
+        spoilt: 0,
+        heldPending: 1,
+        heldAdmitted: 1,
+        heldDiscarded: 1,
+        staged: 0,
+      },
+    );
+    assert.match(closed.sealHash, /^[0-9a-f]{64}$/);
+    const sealed = await engine.store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("record")
+        .select(["type", "payload"])
+        .where("election_id", "=", e)
+        .where("type", "=", "ballot-box-sealed")
+        .execute(),
+    );
+    assert.equal((sealed[0]?.payload as { sealHash?: string }).sealHash, closed.sealHash);
+    assert.equal(codes(await closePoll(engine.store, deps, { electionId: e })), "poll.already-closed");
   });
 });
