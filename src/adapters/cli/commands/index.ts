@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+import { registerCredentials } from "./credentials.ts";
+import { registerPoll } from "./poll.ts";
+import { registerPostal } from "./postal.ts";
 import { registerVerifyLogs } from "./verify-logs.ts";
 import { registerToken } from "./token.ts";
 import { registerCount } from "./count.ts";
@@ -8,4 +11,4 @@ import { registerNominations } from "./nominations.ts";
 export type RegisterCommand = (program: Command) => void;
 
 /** Every verb of the command line, in the order `--help` shows them. */
-export const commands: RegisterCommand[] = [registerCount, registerVerifyLogs, registerToken, registerNominations];
+export const commands: RegisterCommand[] = [registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal];

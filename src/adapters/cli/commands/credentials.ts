@@ -1,0 +1,160 @@
+import { createWriteStream } from "node:fs";
+import { readFile, rename, rm } from "node:fs/promises";
+import { once } from "node:events";
+import type { Command } from "commander";
+import { parse } from "csv-parse/sync";
+import { formatVoterCode } from "../../../domain/ballots/index.ts";
+import { messages } from "../../../messages/en.ts";
+import { issueCredentials, type VoterToIssue } from "../../../services/issue-credentials.ts";
+import { reissueCredential } from "../../../services/reissue-credential.ts";
+import { revokeCredential } from "../../../services/revoke-credential.ts";
+import { listElectorateMembers } from "../../storage/repos/electorate.ts";
+import { operator, withStore } from "../open-store.ts";
+import { cliVotingDeps, csvField, electionIdOf } from "../voting-cli.ts";
+import type { RegisterCommand } from "./index.ts";
+
+/** `selectorate credentials issue|reissue|revoke`. */
+export const registerCredentials: RegisterCommand = (program: Command) => {
+  const credentials = program
+    .command("credentials")
+    .description("Issue, reissue and revoke voters' credentials.");
+  credentials
+    .command("issue")
+    .description(
+      "Issue one credential per eligible voter and write the print file (the only place the codes ever appear).",
+    )
+    .requiredOption("--election <slug>", "the election")
+    .requiredOption(
+      "--print-file <file>",
+      "CSV for the mail house and mailer: voter, section, code, one-click link",
+    )
+    .option(
+      "--sections <list>",
+      "comma-separated sections to take from the electorate",
+      "member,affiliated,registered",
+    )
+    .option("--voters <file>", "CSV with voter_id,section[,held_case] instead of the electorate")
+    .option("--link-base <url>", "the public address of the voting site", "http://localhost:3000")
+    .action(
+      async (o: {
+        election: string;
+        printFile: string;
+        sections: string;
+        voters?: string;
+        linkBase: string;
+      }) => {
+        process.exitCode = await withStore(async (store) => {
+          const electionId = await electionIdOf(store, o.election);
+          if (electionId === undefined) return fail(`There is no election "${o.election}".`);
+          let voters: VoterToIssue[];
+          if (o.voters) {
+            const rows = parse(await readFile(o.voters, "utf8"), {
+              columns: true,
+              skip_empty_lines: true,
+              trim: true,
+            }) as Record<string, string>[];
+            voters = rows.map((r) => ({
+              voterId: r["voter_id"] ?? "",
+              section: r["section"] ?? "",
+              heldCase: r["held_case"] || null,
+            }));
+          } else {
+            const sections = o.sections
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean);
+            voters = [];
+            for (const section of sections) {
+              const ids = await store.read((tx) => listElectorateMembers(tx, electionId, section));
+              voters.push(...ids.map((voterId) => ({ voterId, section })));
+            }
+          }
+          const temp = `${o.printFile}.partial`;
+          const out = createWriteStream(temp, { mode: 0o600 });
+          out.write("voter_id,section,code,link\n");
+          const started = Date.now();
+          const result = await issueCredentials(
+            store,
+            cliVotingDeps(),
+            { electionId, voters },
+            async (batch) => {
+              const text = batch
+                .map((s) =>
+                  [
+                    s.voterId,
+                    s.section,
+                    formatVoterCode(s.code),
+                    `${o.linkBase}/vote/${o.election}/link/${s.linkToken}`,
+                  ]
+                    .map(csvField)
+                    .join(","),
+                )
+                .join("\n");
+              if (!out.write(text + "\n")) await once(out, "drain");
+            },
+          );
+          out.end();
+          await once(out, "close");
+          if (!result.ok) {
+            await rm(temp, { force: true });
+            return fail(messages(result.error));
+          }
+          await rename(temp, o.printFile);
+          console.log(
+            `Issued ${result.value.issued.toLocaleString("en-GB")} credentials in ${((Date.now() - started) / 1000).toFixed(1)} s. Print file: ${o.printFile} (keep it secret; delete it once the packs and mails have gone).`,
+          );
+          return 0;
+        });
+      },
+    );
+  credentials
+    .command("reissue")
+    .description("Replace a voter's lost credential; the old code and link stop working at once.")
+    .requiredOption("--election <slug>", "the election")
+    .requiredOption("--voter <id>", "the voter")
+    .requiredOption("--reason <text>", "why (kept in the audit log)")
+    .option("--link-base <url>", "the public address of the voting site", "http://localhost:3000")
+    .action(async (o: { election: string; voter: string; reason: string; linkBase: string }) => {
+      process.exitCode = await withStore(async (store) => {
+        const electionId = await electionIdOf(store, o.election);
+        if (electionId === undefined) return fail(`There is no election "${o.election}".`);
+        const r = await reissueCredential(store, cliVotingDeps(), {
+          electionId,
+          voterId: o.voter,
+          actor: operator(),
+          reason: o.reason,
+        });
+        if (!r.ok) return fail(messages(r.error));
+        console.log(
+          `New code for ${o.voter}: ${formatVoterCode(r.value.code)}\nLink: ${o.linkBase}/vote/${o.election}/link/${r.value.linkToken}`,
+        );
+        return 0;
+      });
+    });
+  credentials
+    .command("revoke")
+    .description("Revoke a voter's credential (e.g. excluded after issue).")
+    .requiredOption("--election <slug>", "the election")
+    .requiredOption("--voter <id>", "the voter")
+    .requiredOption("--reason <text>", "why (kept in the audit log)")
+    .action(async (o: { election: string; voter: string; reason: string }) => {
+      process.exitCode = await withStore(async (store) => {
+        const electionId = await electionIdOf(store, o.election);
+        if (electionId === undefined) return fail(`There is no election "${o.election}".`);
+        const r = await revokeCredential(store, cliVotingDeps(), {
+          electionId,
+          voterId: o.voter,
+          actor: operator(),
+          reason: o.reason,
+        });
+        if (!r.ok) return fail(messages(r.error));
+        console.log(`Revoked the credential of ${o.voter}.`);
+        return 0;
+      });
+    });
+};
+
+function fail(text: string): number {
+  console.error(text);
+  return 1;
+}

@@ -1,0 +1,75 @@
+import { readFile } from "node:fs/promises";
+import type { Command } from "commander";
+import type { BallotPaper, RankingPolicy } from "../../../domain/ballots/index.ts";
+import { messages } from "../../../messages/en.ts";
+import { closePoll } from "../../../services/close-poll.ts";
+import { setUpPoll } from "../../../services/set-up-poll.ts";
+import { withStore } from "../open-store.ts";
+import { cliVotingDeps, electionIdOf } from "../voting-cli.ts";
+import type { RegisterCommand } from "./index.ts";
+
+/** `selectorate poll set-up|close`. */
+export const registerPoll: RegisterCommand = (program: Command) => {
+  const poll = program.command("poll").description("Set up and close the poll.");
+  poll
+    .command("set-up")
+    .description("Set the voting window (UTC instants), the ballot paper and the ranking policy.")
+    .requiredOption("--election <slug>", "the election")
+    .requiredOption("--opens <instant>", "e.g. 2016-08-22T09:00:00Z")
+    .requiredOption("--closes <instant>", "e.g. 2016-09-12T11:00:00Z (12:00 BST)")
+    .requiredOption("--paper <file>", 'JSON: {"candidates":[{"id":"...","name":"..."}]}')
+    .option("--policy <policy>", "strict or truncate-at-first-fault", "strict")
+    .option("--allow-online-spoil", "let online voters cast a spoilt ballot", false)
+    .action(
+      async (o: {
+        election: string;
+        opens: string;
+        closes: string;
+        paper: string;
+        policy: string;
+        allowOnlineSpoil: boolean;
+      }) => {
+        process.exitCode = await withStore(async (store) => {
+          const electionId = await electionIdOf(store, o.election);
+          if (electionId === undefined) return fail(`There is no election "${o.election}".`);
+          const paper = JSON.parse(await readFile(o.paper, "utf8")) as BallotPaper;
+          const r = await setUpPoll(store, {
+            electionId,
+            window: { opens: new Date(o.opens), closes: new Date(o.closes) },
+            paper,
+            rules: { rankingPolicy: o.policy as RankingPolicy, allowOnlineSpoil: o.allowOnlineSpoil },
+          });
+          if (!r.ok) return fail(messages(r.error));
+          console.log(
+            `Poll set: open ${new Date(o.opens).toISOString()} to ${new Date(o.closes).toISOString()}, ${paper.candidates.length} candidates.`,
+          );
+          return 0;
+        });
+      },
+    );
+  poll
+    .command("close")
+    .description(
+      "Close the poll (at or after its closing time), run the final mix, reconcile every section and seal the box.",
+    )
+    .requiredOption("--election <slug>", "the election")
+    .action(async (o: { election: string }) => {
+      process.exitCode = await withStore(async (store) => {
+        const electionId = await electionIdOf(store, o.election);
+        if (electionId === undefined) return fail(`There is no election "${o.election}".`);
+        const r = await closePoll(store, cliVotingDeps(), { electionId });
+        if (!r.ok) return fail(messages(r.error));
+        for (const s of r.value.reconciliation.sections)
+          console.log(
+            `${s.section}: ${s.credentialsUsed} voted = ${s.valid} valid + ${s.spoilt} spoilt + ${s.heldPending} held + ${s.heldDiscarded} discarded (held admitted: ${s.heldAdmitted})`,
+          );
+        console.log(`Box sealed: ${r.value.sealHash}`);
+        return 0;
+      });
+    });
+};
+
+function fail(text: string): number {
+  console.error(text);
+  return 1;
+}

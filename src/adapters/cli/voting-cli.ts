@@ -1,0 +1,22 @@
+import type { Store } from "../../ports/store.ts";
+import { dbOf } from "../storage/tx.ts";
+import { credentialHasher, cryptoRandom, loadCredentialKey } from "../crypto/credential-key.ts";
+import type { VotingDeps } from "../../services/voting-deps.ts";
+
+/** The voting services' deps for a CLI command: the credential key from the environment, the real clock. */
+export function cliVotingDeps(): VotingDeps {
+  return { hash: credentialHasher(loadCredentialKey()), random: cryptoRandom, now: () => new Date() };
+}
+
+/** An election's id from its slug, or undefined. */
+export async function electionIdOf(store: Store, slug: string): Promise<string | undefined> {
+  return store.read(
+    async (tx) =>
+      (await dbOf(tx).selectFrom("elections").select("id").where("slug", "=", slug).executeTakeFirst())?.id,
+  );
+}
+
+/** One CSV field, quoted when it needs to be. */
+export function csvField(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
