@@ -75,7 +75,7 @@ function line(label: string, f: Figures, floor?: Figures, target?: string): void
       pad(label, 34),
       pad(`${f.seconds.toFixed(2)} s`, 9),
       pad(`${f.cpuSeconds.toFixed(2)} s`, 9),
-      pad(rate(f), 14),
+      pad(rate(f), 16),
       pad(`${f.rssMiB.toFixed(0)} MiB`, 9),
       pad(ratio, 12),
       pad(f.counted, 16),
@@ -115,8 +115,9 @@ try {
   console.log(
     [
       pad("case", 34),
-      pad("time", 9),
-      pad("ballots", 14),
+      pad("wall", 9),
+      pad("cpu", 9),
+      pad("ballots/s (wall)", 16),
       pad("peak RSS", 9),
       pad("ratio", 12),
       pad("result", 16),

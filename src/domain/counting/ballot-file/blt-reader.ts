@@ -232,15 +232,20 @@ export class BltReader {
         for (const p of known) this.report(p.code, { ...p, line: this.lineNo });
         return null;
       }
-      const faults: Omit<Problem, "line">[] = [];
-      const ranking = this.ranking(key, faults);
-      if (faults.length > 0) {
-        this.faulty.set(key, faults);
-        for (const p of faults) this.report(p.code, { ...p, line: this.lineNo });
-        return null;
+      // A plainly written ranking is already in canonical form; others are read with care.
+      let ranking = this.plainRanking(key);
+      let canonical = key;
+      if (ranking === null) {
+        const faults: Omit<Problem, "line">[] = [];
+        ranking = this.ranking(key, faults);
+        if (faults.length > 0) {
+          this.faulty.set(key, faults);
+          for (const p of faults) this.report(p.code, { ...p, line: this.lineNo });
+          return null;
+        }
+        // The same ranking spelt differently (spacing, nicknames) joins the same group.
+        canonical = bltKey(ranking);
       }
-      // The same ranking spelt differently (spacing, nicknames) joins the same group.
-      const canonical = bltKey(ranking);
       group = canonical === key ? undefined : this.groups.get(canonical);
       if (group !== undefined) group.count += weight;
       else {
@@ -262,7 +267,9 @@ export class BltReader {
    * are parsed straight from the bytes and a repeated ranking costs one hash-table probe, with no
    * string made; other lines are decoded and read as by `push`. Call `endBytes` after the last chunk.
    */
-  pushBytes(chunk: Uint8Array): void {
+  pushBytes(bytesIn: Uint8Array): void {
+    // A plain Uint8Array view (not a Buffer subclass) keeps every byte load below monomorphic.
+    const chunk = new Uint8Array(bytesIn.buffer, bytesIn.byteOffset, bytesIn.byteLength);
     let bytes = chunk;
     let start = 0;
     if (this.carry !== null) {
@@ -276,13 +283,88 @@ export class BltReader {
       start = nl + 1;
     }
     bytes = chunk;
-    for (;;) {
-      const nl = bytes.indexOf(10, start);
-      if (nl < 0) break;
-      this.byteLine(bytes, start, nl);
-      start = nl + 1;
+    const n = bytes.length;
+    while (start < n) {
+      if (this.phase !== "ballots" || this.lineNo === 0) {
+        const nl = bytes.indexOf(10, start);
+        if (nl < 0) break;
+        this.byteLine(bytes, start, nl);
+        start = nl + 1;
+        continue;
+      }
+      // The tight loop for `<weight> <preferences> 0` lines: the weight, then the preferences
+      // hashed as they are scanned for the newline. Anything unusual goes to byteLine.
+      let i = start;
+      let c = bytes[i] as number;
+      let weight = 0;
+      while (c >= 48 && c <= 57) {
+        weight = weight * 10 + (c - 48);
+        if (++i === n) break;
+        c = bytes[i] as number;
+      }
+      if (i === n) break;
+      if (c !== SPACE || i === start) {
+        const nl = bytes.indexOf(10, i);
+        if (nl < 0) break;
+        this.byteLine(bytes, start, nl);
+        start = nl + 1;
+        continue;
+      }
+      const keyStart = i + 1;
+      let h = 0x811c9dc5;
+      i = keyStart;
+      while (i < n && (c = bytes[i] as number) !== 10) {
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      }
+      if (i >= n) break;
+      const last = bytes[i - 1] as number;
+      if (
+        keyStart - start > 16 ||
+        weight === 0 ||
+        i <= keyStart ||
+        isBlank(last) ||
+        isBlank(bytes[keyStart] as number)
+      ) {
+        this.byteLine(bytes, start, i);
+        start = i + 1;
+        continue;
+      }
+      this.lineNo++;
+      this.ballotsBegan = true;
+      const hash = h | 0;
+      const index = this.byteKeys.get(bytes, keyStart, i, hash);
+      if (index >= 0) {
+        (this.byteGroups[index] as Group).count += weight;
+        this.ballotCount += weight;
+      } else {
+        const group = this.tally(this.text(bytes, keyStart, i), weight);
+        if (group !== null) {
+          this.byteKeys.set(bytes, keyStart, i, hash, this.byteGroups.length);
+          this.byteGroups.push(group);
+        }
+      }
+      start = i + 1;
+    }
+    if (this.ballotCount > Number.MAX_SAFE_INTEGER) {
+      this.report("ballot-file.bad-weight", {
+        line: this.lineNo,
+        facts: { reason: "the counts add up to too many ballots" },
+      });
     }
     if (start < bytes.length) this.carry = bytes.slice(start);
+  }
+
+  /** Bytes as text: short ASCII keys by hand (a native decode call costs more than they do). */
+  private text(bytes: Uint8Array, start: number, end: number): string {
+    if (end - start > 64) return this.decoder.decode(bytes.subarray(start, end));
+    let out = "";
+    for (let i = start; i < end; i++) {
+      const c = bytes[i] as number;
+      if (c >= 128) return this.decoder.decode(bytes.subarray(start, end));
+      out += String.fromCharCode(c);
+    }
+    return out;
   }
 
   /** Ends a file read with `pushBytes`: reads a last line that had no newline. */
@@ -337,8 +419,6 @@ export class BltReader {
 
   /** Parses the preferences of a ranking seen for the first time, collecting every fault. */
   private ranking(text: string, faults: Omit<Problem, "line">[]): number[][] {
-    const quick = this.plainRanking(text);
-    if (quick !== null) return quick;
     const tokens = text.split(/\s+/);
     const last = tokens.length - 1;
     const ranking: number[][] = [];
@@ -397,6 +477,7 @@ export class BltReader {
     for (let i = 0; i < n - 1; i++) {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) {
+        if (digits === 0 && c === 48) return null; // a leading zero is not the canonical spelling
         value = value * 10 + (c - 48);
         if (++digits > 9) return null;
       } else if (c === SPACE && digits > 0) {
