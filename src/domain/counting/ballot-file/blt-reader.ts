@@ -5,6 +5,8 @@ import type { BallotGroup } from "../contest.ts";
 import type { BallotFile } from "./ballot-file.ts";
 import { BAD, parseWholeNumber } from "./whole-number.ts";
 import { ByteKeyTable } from "./byte-key-table.ts";
+import { bltKey, concat, isBlank, quotedStrings, SPACE } from "./blt-text.ts";
+import { RankingParser } from "./ranking-parser.ts";
 
 /** Most problems listed for one file; past this, one summary problem says how many more there were. */
 export const MAX_PROBLEMS = 200;
@@ -18,11 +20,6 @@ interface Group {
 
 /** A ranking seen with faults: repeated lines repeat the same faults at their own line. */
 type Faulty = readonly Omit<Problem, "line">[];
-
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const isBlank = (c: number): boolean => c === SPACE || c === TAB || c === CR;
 
 /**
  * Reads a BLT ballot file one line at a time (push each line, then finish), so a file of any size
@@ -40,7 +37,6 @@ export class BltReader {
   private readonly withdrawn = new Set<number>();
   private readonly undeclared = new Set<number>();
   private tieOrder: number[] = [];
-  private nicks: Map<string, number> | null = null;
   private readonly options: string[] = [];
   private readonly groups = new Map<string, Group>();
   private readonly faulty = new Map<string, Faulty>();
@@ -52,10 +48,7 @@ export class BltReader {
   private readonly problems: Problem[] = [];
   private dropped = 0;
   private carry: Uint8Array | null = null;
-  /** Marks for spotting a repeated preference: seen[c] === epoch while reading one ranking. */
-  private seen = new Int32Array(0);
-  private epoch = 0;
-  private readonly singles: number[][] = [];
+  private readonly parser = new RankingParser();
   /** One group per distinct ranking, in order of first appearance (several spellings may share one). */
   private readonly distinct: Group[] = [];
   private readonly decoder = new TextDecoder("utf-8");
@@ -140,6 +133,7 @@ export class BltReader {
       return;
     }
     this.candidates = candidates;
+    this.parser.candidates = candidates;
     this.seats = seats;
     if (seats < 1 || seats > candidates) {
       this.report("ballot-file.seats-out-of-range", { line: this.lineNo, facts: { seats, candidates } });
@@ -233,11 +227,11 @@ export class BltReader {
         return null;
       }
       // A plainly written ranking is already in canonical form; others are read with care.
-      let ranking = this.plainRanking(key);
+      let ranking = this.parser.plain(key);
       let canonical = key;
       if (ranking === null) {
         const faults: Omit<Problem, "line">[] = [];
-        ranking = this.ranking(key, faults);
+        ranking = this.parser.careful(key, faults);
         if (faults.length > 0) {
           this.faulty.set(key, faults);
           for (const p of faults) this.report(p.code, { ...p, line: this.lineNo });
@@ -417,102 +411,6 @@ export class BltReader {
     }
   }
 
-  /** Parses the preferences of a ranking seen for the first time, collecting every fault. */
-  private ranking(text: string, faults: Omit<Problem, "line">[]): number[][] {
-    const tokens = text.split(/\s+/);
-    const last = tokens.length - 1;
-    const ranking: number[][] = [];
-    const seen = new Set<number>();
-    let closed = -1;
-    for (let t = 0; t <= last; t++) {
-      const token = tokens[t] as string;
-      if (token === "0") {
-        closed = t;
-        break;
-      }
-      const rank: number[] = [];
-      for (const part of token.split("=")) {
-        const candidate = this.candidate(part);
-        if (typeof candidate === "string") {
-          faults.push(
-            problem("ballot-file.unknown-candidate", { value: part, facts: { reason: candidate } }),
-          );
-          continue;
-        }
-        if (seen.has(candidate)) {
-          faults.push(problem("ballot-file.duplicate-preference", { value: part }));
-          continue;
-        }
-        seen.add(candidate);
-        rank.push(candidate);
-      }
-      if (rank.length > 0) ranking.push(rank);
-    }
-    if (closed < 0) {
-      faults.push(problem("ballot-file.bad-ranking", { facts: { reason: "it does not end with 0" } }));
-    } else if (closed < last) {
-      faults.push(
-        problem("ballot-file.bad-ranking", {
-          value: tokens.slice(closed + 1).join(" "),
-          facts: { reason: `there is more after the closing 0 ("${tokens.slice(closed + 1).join(" ")}")` },
-        }),
-      );
-    }
-    return ranking;
-  }
-
-  /**
-   * The common case read without regular expressions or sets: candidate numbers separated by
-   * single spaces and a final 0, each in range and none repeated. Null for anything else, which
-   * the careful reading then explains.
-   */
-  private plainRanking(text: string): number[][] | null {
-    const n = text.length;
-    if (n < 1 || text.charCodeAt(n - 1) !== 48 || (n > 1 && text.charCodeAt(n - 2) !== SPACE)) return null;
-    const epoch = ++this.epoch;
-    if (this.seen.length < this.candidates) this.seen = new Int32Array(this.candidates);
-    const ranking: number[][] = [];
-    let value = 0;
-    let digits = 0;
-    for (let i = 0; i < n - 1; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        if (digits === 0 && c === 48) return null; // a leading zero is not the canonical spelling
-        value = value * 10 + (c - 48);
-        if (++digits > 9) return null;
-      } else if (c === SPACE && digits > 0) {
-        if (value < 1 || value > this.candidates || this.seen[value - 1] === epoch) return null;
-        this.seen[value - 1] = epoch;
-        ranking.push(this.single(value - 1));
-        value = 0;
-        digits = 0;
-      } else return null;
-    }
-    return digits === 0 ? ranking : null;
-  }
-
-  /** The preference `[c]`, shared by every ranking (they are read-only), to spare memory and GC. */
-  private single(c: number): number[] {
-    let rank = this.singles[c];
-    if (rank === undefined) {
-      rank = [c];
-      this.singles[c] = rank;
-    }
-    return rank;
-  }
-
-  /** A candidate's index from its number (1-based) or nickname; a string says why not. */
-  private candidate(token: string): number | string {
-    const number = parseWholeNumber(token);
-    if (number !== BAD) {
-      if (number >= 1 && number <= this.candidates) return number - 1;
-      return `the file has only ${this.candidates} candidates, numbered from 1`;
-    }
-    const nick = this.nicks?.get(token);
-    if (nick !== undefined) return nick;
-    return this.nicks ? "it is neither a candidate number nor a nickname" : "it is not a candidate number";
-  }
-
   private endOfBallots(): void {
     this.phase = this.candidates === 0 ? "title" : "names";
   }
@@ -542,7 +440,7 @@ export class BltReader {
         });
         return;
       }
-      this.nicks = new Map(args.map((nick, index) => [nick, index]));
+      this.parser.nicks = new Map(args.map((nick, index) => [nick, index]));
       return;
     }
     if (keyword === "withdrawn" || keyword === "tie" || keyword === "undeclared") {
@@ -569,7 +467,7 @@ export class BltReader {
   private candidateList(text: string, args: readonly string[], withdrawn: boolean): number[] | null {
     const indices: number[] = [];
     for (const arg of args) {
-      const candidate = this.candidate(arg);
+      const candidate = this.parser.candidate(arg);
       if (typeof candidate === "string" || indices.includes(candidate)) {
         this.report(withdrawn ? "ballot-file.bad-withdrawn" : "ballot-file.bad-option", {
           line: this.lineNo,
@@ -667,40 +565,4 @@ export class BltReader {
       facts: { found: `more than ${this.candidates}`, expected: this.candidates },
     });
   }
-}
-
-/** A ranking as plain BLT writes it after the weight: `1 2=3 0` (1-based, equal ranks joined by `=`). */
-function bltKey(ranking: readonly (readonly number[])[]): string {
-  let key = "";
-  for (const rank of ranking) {
-    for (let j = 0; j < rank.length; j++) key += (j > 0 ? "=" : "") + ((rank[j] as number) + 1);
-    key += " ";
-  }
-  return key + "0";
-}
-
-/** Two byte arrays joined. */
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-/** The double-quoted strings on a line; an unclosed quote runs to the end of the line. */
-function quotedStrings(text: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const open = text.indexOf('"', i);
-    if (open < 0) break;
-    const close = text.indexOf('"', open + 1);
-    if (close < 0) {
-      out.push(text.slice(open + 1).trim());
-      break;
-    }
-    out.push(text.slice(open + 1, close));
-    i = close + 1;
-  }
-  return out;
 }
