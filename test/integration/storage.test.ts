@@ -137,3 +137,28 @@ forEachEngine((engine) => {
     assert.equal(title, "count 2");
   });
 });
+
+forEachEngine((engine) => {
+  test("election slugs follow the domain's rule: 64 characters pass, capitals and double hyphens do not", async () => {
+    const long = `a${"-b".repeat(31)}x`;
+    assert.equal(long.length, 64);
+    const made = await engine.store.transaction(async (tx) => {
+      await dbOf(tx).insertInto("elections").values({ slug: long, title: "t", definition: "{}" }).execute();
+      return ok(undefined);
+    });
+    assert.ok(made.ok);
+    for (const bad of ["Leader-2016", "leader--2016", "-leader", `${long}y`]) {
+      await assert.rejects(
+        engine.store.transaction(async (tx) => {
+          await dbOf(tx)
+            .insertInto("elections")
+            .values({ slug: bad, title: "t", definition: "{}" })
+            .execute();
+          return ok(undefined);
+        }),
+        /elections_slug_check/,
+        bad,
+      );
+    }
+  });
+});

@@ -39,7 +39,7 @@ export const recordRoutes: RoutePlugin = async (app, deps) => {
           "For the scrutineer, the returning officer and administrators. Pass heads exported earlier to detect truncation.",
         tags: ["record"],
         security: [{ bearer: [] }],
-        params: z.object({ slug: z.string().min(1).max(63) }),
+        params: z.object({ slug: z.string().min(1).max(64) }),
         querystring: z.object({
           head: z.string().optional().describe("the public record's head exported earlier"),
           auditHead: z.string().optional().describe("the audit log's head exported earlier"),
