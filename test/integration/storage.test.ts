@@ -162,3 +162,15 @@ forEachEngine((engine) => {
     }
   });
 });
+
+forEachEngine((engine) => {
+  test("calendar dates read back as the same YYYY-MM-DD text, instants as Dates", async () => {
+    const row = await engine.store.read(async (tx) => {
+      const { rows } = await sql<{ d: unknown; t: unknown }>`
+        select date '2016-01-12' as d, timestamptz '2016-01-12T00:30:00Z' as t`.execute(dbOf(tx));
+      return rows[0]!;
+    });
+    assert.equal(row.d, "2016-01-12");
+    assert.ok(row.t instanceof Date && row.t.toISOString() === "2016-01-12T00:30:00.000Z");
+  });
+});

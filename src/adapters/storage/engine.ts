@@ -26,6 +26,18 @@ export interface Engine {
 }
 
 /**
+ * How column values are read. Calendar dates (`date`, oid 1082) stay `YYYY-MM-DD` text: pg's default
+ * turns them into a Date at local midnight, which shifts the day in any time zone west of UTC. Other
+ * types keep pg's defaults (bigint and numeric arrive as text, timestamptz as Date).
+ */
+export const typeParsers = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === 1082) return (value: string) => value;
+    return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid, "text");
+  },
+} as pg.CustomTypesConfig;
+
+/**
  * Opens the one code path: Kysely's Postgres dialect over a pg.Pool, reaching a server when
  * DATABASE_URL is set and otherwise PGlite on a locked data folder.
  */
@@ -37,7 +49,12 @@ export async function openEngine(config: EngineConfig): Promise<Result<Engine, P
 
 async function openServer(url: string, max: number): Promise<Result<Engine, Problem>> {
   const where = redact(url);
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 10_000,
+    types: typeParsers,
+  });
   // An idle client's network error is reported here instead of crashing the process.
   pool.on("error", () => undefined);
   try {
@@ -57,7 +74,7 @@ async function openEmbedded(dataDir: string): Promise<Result<Engine, Problem>> {
   if (!lock.ok) return lock;
   try {
     const pglite = await PGlite.create(folder);
-    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types: typeParsers });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const close = async (): Promise<void> => {
       try {
