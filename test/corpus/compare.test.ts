@@ -72,7 +72,7 @@ test("compareStages names each disagreement: stage count, action, subject, figur
     compareStages(ours, {
       ...published,
       elected: ["A"],
-      stages: published.stages.slice(0, 1).map((s) => ({ ...s, votes: { A: "5.01" } })),
+      stages: (published.stages ?? []).slice(0, 1).map((s) => ({ ...s, votes: { A: "5.01" } })),
     }),
     [],
   );
