@@ -49,56 +49,53 @@ export async function closeNominations(
   source: Source,
 ): Promise<Result<NominationsOutcome, Problem[]>> {
   let electionId: string | undefined;
-  const result = await store.transaction(
-    async (tx) => {
-      electionId = await electionIdFor(tx, input.slug);
-      if (!electionId) return err([problem("not-found", { field: "election", value: input.slug })]);
-      const allowed = authorise(actor, "nominations.close", electionId);
-      if (!allowed.ok) return err([allowed.error]);
-      const loaded = await loadNominations(tx, electionId);
-      if (!loaded) return err([problem("nomination.not-set-up")]);
-      const now = deps.now();
-      const decision = decide(loaded.state, loaded.rules, now);
-      if (!decision.ok) return decision;
-      const d = decision.value;
-      const outcome: NominationsOutcome = {
-        closedAt: now.toISOString(),
-        ballotPaper: d.ballotPaper,
-        qualified: d.qualified.map((s) => ({
-          candidate: s.candidate.id,
-          name: s.candidate.name,
-          why: explainStanding(s),
-        })),
-        notQualified: d.notQualified.map((s) => ({
-          candidate: s.candidate.id,
-          name: s.candidate.name,
-          why: explainStanding(s),
-        })),
-        electedUnopposed: d.electedUnopposed,
-      };
-      if (!(await markClosed(tx, electionId, now, outcome)))
-        return err([problem("nomination.closed", { facts: { closedAt: now.toISOString() } })]);
-      await appendEvents(tx, electionId, d.events, now);
-      await appendAudit(
-        tx,
-        electionId,
-        {
-          actor: allowed.value,
-          action: "nominations.close",
-          subject: input.slug,
-          outcome: "succeeded",
-          source,
-          details: {
-            ballotPaper: d.ballotPaper.entries.map((e) => e.candidate),
-            electedUnopposed: [...d.electedUnopposed],
-          },
+  const result = await store.transaction(async (tx) => {
+    electionId = await electionIdFor(tx, input.slug);
+    if (!electionId) return err([problem("not-found", { field: "election", value: input.slug })]);
+    const allowed = authorise(actor, "nominations.close", electionId);
+    if (!allowed.ok) return err([allowed.error]);
+    const loaded = await loadNominations(tx, electionId, "close");
+    if (!loaded) return err([problem("nomination.not-set-up")]);
+    const now = deps.now();
+    const decision = decide(loaded.state, loaded.rules, now);
+    if (!decision.ok) return decision;
+    const d = decision.value;
+    const outcome: NominationsOutcome = {
+      closedAt: now.toISOString(),
+      ballotPaper: d.ballotPaper,
+      qualified: d.qualified.map((s) => ({
+        candidate: s.candidate.id,
+        name: s.candidate.name,
+        why: explainStanding(s),
+      })),
+      notQualified: d.notQualified.map((s) => ({
+        candidate: s.candidate.id,
+        name: s.candidate.name,
+        why: explainStanding(s),
+      })),
+      electedUnopposed: d.electedUnopposed,
+    };
+    if (!(await markClosed(tx, electionId, now, outcome)))
+      return err([problem("nomination.closed", { facts: { closedAt: now.toISOString() } })]);
+    await appendEvents(tx, electionId, d.events, now);
+    await appendAudit(
+      tx,
+      electionId,
+      {
+        actor: allowed.value,
+        action: "nominations.close",
+        subject: input.slug,
+        outcome: "succeeded",
+        source,
+        details: {
+          ballotPaper: d.ballotPaper.entries.map((e) => e.candidate),
+          electedUnopposed: [...d.electedUnopposed],
         },
-        now,
-      );
-      return ok(outcome);
-    },
-    { isolation: "serializable" },
-  );
+      },
+      now,
+    );
+    return ok(outcome);
+  });
   if (!result.ok && actor && electionId && isAccessRefusal(result.error))
     await auditRefusal(
       store,

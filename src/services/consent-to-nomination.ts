@@ -28,7 +28,7 @@ export async function consentToNomination(
     if (!electionId) return err([problem("not-found", { field: "election", value: input.slug })]);
     const allowed = authorise(actor, "nominations.consent", electionId);
     if (!allowed.ok) return err([allowed.error]);
-    const loaded = await loadNominations(tx, electionId);
+    const loaded = await loadNominations(tx, electionId, "change");
     if (!loaded) return err([problem("nomination.not-set-up")]);
     const now = deps.now();
     const decision = decide(

@@ -49,60 +49,57 @@ export async function makeNomination(
   for (let attempt = 0; ; attempt++) {
     let electionId: string | undefined;
     try {
-      const result = await store.transaction(
-        async (tx) => {
-          electionId = await electionIdFor(tx, input.slug);
-          if (!electionId) return err([problem("not-found", { field: "election", value: input.slug })]);
-          const allowed = authorise(
-            actor,
-            input.paper ? "nominations.enter-paper" : "nominations.make",
-            electionId,
-          );
-          if (!allowed.ok) return err([allowed.error]);
-          const loaded = await loadNominations(tx, electionId);
-          if (!loaded) return err([problem("nomination.not-set-up")]);
-          const now = deps.now();
-          const decision = decide(
-            loaded.state,
-            {
-              id,
-              nominator: nominatorId(input.nominator),
-              candidate: candidateId(input.candidate),
-              by: allowed.value.id,
-              paper: input.paper === true,
+      const result = await store.transaction(async (tx) => {
+        electionId = await electionIdFor(tx, input.slug);
+        if (!electionId) return err([problem("not-found", { field: "election", value: input.slug })]);
+        const allowed = authorise(
+          actor,
+          input.paper ? "nominations.enter-paper" : "nominations.make",
+          electionId,
+        );
+        if (!allowed.ok) return err([allowed.error]);
+        const loaded = await loadNominations(tx, electionId, "change");
+        if (!loaded) return err([problem("nomination.not-set-up")]);
+        const now = deps.now();
+        const decision = decide(
+          loaded.state,
+          {
+            id,
+            nominator: nominatorId(input.nominator),
+            candidate: candidateId(input.candidate),
+            by: allowed.value.id,
+            paper: input.paper === true,
+          },
+          loaded.rules,
+          now,
+        );
+        if (!decision.ok) return decision;
+        const { nomination } = decision.value;
+        const body = findNominator(loaded.state.bodies, nomination.nominator)!.body;
+        await insertNomination(tx, electionId, nomination, {
+          exclusive: body.onePerNominator,
+          onPaper: input.paper === true,
+        });
+        await appendEvents(tx, electionId, decision.value.events, now);
+        await appendAudit(
+          tx,
+          electionId,
+          {
+            actor: allowed.value,
+            action: input.paper ? "nominations.enter-paper" : "nominations.make",
+            subject: nomination.id,
+            outcome: "succeeded",
+            source,
+            details: {
+              nominator: nomination.nominator,
+              body: nomination.body,
+              candidate: nomination.candidate,
             },
-            loaded.rules,
-            now,
-          );
-          if (!decision.ok) return decision;
-          const { nomination } = decision.value;
-          const body = findNominator(loaded.state.bodies, nomination.nominator)!.body;
-          await insertNomination(tx, electionId, nomination, {
-            exclusive: body.onePerNominator,
-            onPaper: input.paper === true,
-          });
-          await appendEvents(tx, electionId, decision.value.events, now);
-          await appendAudit(
-            tx,
-            electionId,
-            {
-              actor: allowed.value,
-              action: input.paper ? "nominations.enter-paper" : "nominations.make",
-              subject: nomination.id,
-              outcome: "succeeded",
-              source,
-              details: {
-                nominator: nomination.nominator,
-                body: nomination.body,
-                candidate: nomination.candidate,
-              },
-            },
-            now,
-          );
-          return ok(nomination);
-        },
-        { isolation: "serializable" },
-      );
+          },
+          now,
+        );
+        return ok(nomination);
+      });
       if (!result.ok && actor && electionId && isAccessRefusal(result.error))
         await auditRefusal(
           store,

@@ -217,6 +217,66 @@ forEachEngine((engine) => {
     assert.equal(total, 1);
   });
 
+  test("a burst of 40 MPs nominating at once: every one is stored, none refused or lost", async () => {
+    const slug = "burst";
+    await anElection(engine, slug);
+    const deps = clock(during);
+    assert.ok(
+      (await importNominatingBodies(engine.store, deps, ro, { slug, setup: labourSetup() }, "cli")).ok,
+    );
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        makeNomination(
+          engine.store,
+          deps,
+          mp(i + 1),
+          { slug, nominator: `mp-${i + 1}`, candidate: "smith" },
+          "web",
+        ),
+      ),
+    );
+    assert.deepEqual(
+      results.filter((r) => !r.ok),
+      [],
+    );
+    const table = await readNominationsTable(engine.store, deps, { slug });
+    assert.ok(table.ok);
+    assert.equal(table.value.table.rows.find((r) => r.candidate.id === "smith")?.byBody[0]?.nominations, 40);
+  });
+
+  test("a close racing with last-moment nominations counts every nomination that was accepted", async () => {
+    const slug = "close-race";
+    await anElection(engine, slug);
+    const lastMoment = clock(new Date(closes.getTime() - 1));
+    const atClose = clock(closes);
+    assert.ok(
+      (await importNominatingBodies(engine.store, lastMoment, ro, { slug, setup: labourSetup() }, "cli")).ok,
+    );
+    for (const c of ["corbyn", "smith"]) {
+      const candidate: Actor = { id: `acct-${c}`, role: "candidate" };
+      assert.ok(
+        (await consentToNomination(engine.store, lastMoment, candidate, { slug, candidate: c }, "web")).ok,
+      );
+    }
+    const nominations = Array.from({ length: 20 }, (_, i) =>
+      makeNomination(
+        engine.store,
+        lastMoment,
+        mp(i + 1),
+        { slug, nominator: `mp-${i + 1}`, candidate: "smith" },
+        "web",
+      ),
+    );
+    const close = closeNominations(engine.store, atClose, ro, { slug }, "web");
+    const [closed, ...made] = await Promise.all([close, ...nominations]);
+    assert.ok(closed.ok, JSON.stringify(!closed.ok && closed.error));
+    const accepted = made.filter((m) => m.ok).length;
+    for (const m of made) if (!m.ok) assert.equal(m.error[0]?.code, "nomination.closed");
+    const smith = closed.value.notQualified.find((q) => q.candidate === "smith");
+    assert.ok(smith, "Smith cannot have 51 of 20");
+    assert.match(smith.why, new RegExp(`needs 51, has ${accepted};`));
+  });
+
   test("the 2016 case end to end: 51 of 254 needed, withdrawal, paper entry, consent, close by the returning officer", async () => {
     const slug = "labour-2016";
     const id = await anElection(engine, slug);

@@ -36,7 +36,7 @@ export interface LoadedNominations {
 
 const CHUNK = 500;
 
-/** The hash of the set-up imported for an election, and how many nominations exist, if set up. */
+/** The hash of the set-up imported for an election and how many nominations exist (locking the set-up row). */
 export async function findSetupSummary(
   tx: Tx,
   electionId: string,
@@ -46,6 +46,8 @@ export async function findSetupSummary(
     .selectFrom("nomination_setups")
     .select(["setup_hash", "closed_at"])
     .where("election_id", "=", electionId)
+    // Locked: a nomination in flight holds a shared lock, so the count below includes it.
+    .forUpdate()
     .executeTakeFirst();
   if (!row) return undefined;
   const count = await db
@@ -134,9 +136,28 @@ export async function replaceSetup(
       .execute();
 }
 
+/**
+ * How a decision holds the election's nominations while it decides. Changes (nominate, withdraw,
+ * consent) take a shared lock on the set-up row, so they run side by side; the close takes it
+ * exclusively, so it waits for changes in flight and every later change sees it closed. Under READ
+ * COMMITTED each later statement then reads what was committed before the lock was granted.
+ */
+export type NominationsLock = "none" | "change" | "close";
+
 /** Loads everything the nominations decisions read for one election, or undefined if not set up. */
-export async function loadNominations(tx: Tx, electionId: string): Promise<LoadedNominations | undefined> {
+export async function loadNominations(
+  tx: Tx,
+  electionId: string,
+  lock: NominationsLock = "none",
+): Promise<LoadedNominations | undefined> {
   const db = dbOf(tx);
+  if (lock !== "none") {
+    const base = db
+      .selectFrom("nomination_setups")
+      .select("election_id")
+      .where("election_id", "=", electionId);
+    await (lock === "close" ? base.forUpdate() : base.forShare()).execute();
+  }
   const setup = await db
     .selectFrom("nomination_setups")
     .selectAll()
