@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { insertElection } from "../../src/adapters/storage/repos/elections.ts";
+import { findCertifiedBallotPaper } from "../../src/adapters/storage/repos/nominations.ts";
 import { readAudit, readRecord } from "../../src/adapters/storage/repos/record.ts";
 import type { Actor } from "../../src/domain/access/index.ts";
 import { ok } from "../../src/domain/common/result.ts";
@@ -475,10 +476,20 @@ forEachEngine((engine) => {
         )
       ).ok,
     );
+    assert.equal(
+      await engine.store.read((tx) => findCertifiedBallotPaper(tx, id)),
+      undefined,
+      "none while open",
+    );
     deps.set(closes);
     const closed = await closeNominations(engine.store, deps, ro, { slug }, "cli");
     assert.ok(closed.ok);
     assert.deepEqual(closed.value.electedUnopposed, ["corbyn"]);
+    const paper = await engine.store.read((tx) => findCertifiedBallotPaper(tx, id));
+    assert.deepEqual(
+      paper?.entries.map((e) => e.name),
+      ["Jeremy Corbyn"],
+    );
     const types = (await engine.store.read((tx) => readRecord(tx, id))).map((r) => r.type);
     assert.deepEqual(types.slice(-2), ["candidates-certified", "candidate-elected-unopposed"]);
   });

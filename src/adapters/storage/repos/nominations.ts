@@ -5,6 +5,7 @@ import {
   nominationId,
   nominatorId,
   type BallotOrder,
+  type BallotPaper,
   type BodyKind,
   type CandidateId,
   type Nomination,
@@ -300,4 +301,18 @@ export async function markClosed(tx: Tx, electionId: string, at: Date, outcome: 
     .where("closed_at", "is", null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * The ballot paper certified at the close of nominations, or undefined while nominations are open:
+ * the finished value other rooms (the poll) take from this one.
+ */
+export async function findCertifiedBallotPaper(tx: Tx, electionId: string): Promise<BallotPaper | undefined> {
+  const row = await dbOf(tx)
+    .selectFrom("nomination_setups")
+    .select(["closed_at", "outcome"])
+    .where("election_id", "=", electionId)
+    .executeTakeFirst();
+  if (!row || row.closed_at === null || row.outcome === null) return undefined;
+  return (row.outcome as { ballotPaper: BallotPaper }).ballotPaper;
 }
