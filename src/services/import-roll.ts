@@ -14,7 +14,7 @@ import {
   type RollEntry,
 } from "../domain/electorate/index.ts";
 import type { Store, Tx } from "../ports/store.ts";
-import { readCsv } from "../adapters/csv/read-csv.ts";
+import { readCsvChunks } from "../adapters/csv/read-csv.ts";
 import { sha256OfStream } from "../adapters/crypto/sha256-stream.ts";
 import {
   deleteRoll,
@@ -226,26 +226,28 @@ async function checkFile(
     batch = [];
   };
   const rowsSoFar = (): number => (checker?.ok ? checker.checker.rows : 0);
-  for await (const item of readCsv(request.open(), (b) => {
+  for await (const items of readCsvChunks(request.open(), (b) => {
     lastBytes = b;
   })) {
-    if (item.kind === "unreadable") {
-      problems.push(problem("roll.file.unreadable", { line: item.line, facts: { reason: item.reason } }));
-      continue;
+    for (const item of items) {
+      if (item.kind === "unreadable") {
+        problems.push(problem("roll.file.unreadable", { line: item.line, facts: { reason: item.reason } }));
+        continue;
+      }
+      if (!checker) {
+        checker = startRollCheck(mapping, item.fields, regions);
+        if (!checker.ok) return err(checker.problems);
+        continue;
+      }
+      if (!checker.ok) break;
+      const entry = checker.checker.check(item.fields, item.line);
+      if (entry) {
+        differ?.see(entry);
+        batch.push(entry);
+        if (batch.length >= IMPORT_BATCH) await flush();
+      }
     }
-    if (!checker) {
-      checker = startRollCheck(mapping, item.fields, regions);
-      if (!checker.ok) return err(checker.problems);
-      continue;
-    }
-    if (!checker.ok) break;
-    const entry = checker.checker.check(item.fields, item.line);
-    if (entry) {
-      differ?.see(entry);
-      batch.push(entry);
-      if (batch.length >= IMPORT_BATCH) await flush();
-    }
-    if (request.onProgress && rowsSoFar() % 1000 === 0) request.onProgress(lastBytes, rowsSoFar());
+    request.onProgress?.(lastBytes, rowsSoFar());
   }
   await flush();
   await inFlight;

@@ -30,6 +30,13 @@ const exact: Readonly<Record<string, number>> = {
   "nomination.already-nominated": 409,
   "nomination.already-withdrawn": 409,
   "nomination.closed": 409,
+  "election.exists": 409,
+  "election.unknown-section": 404,
+  "election.rule-change-stale": 409,
+  "election.rule-unchanged": 409,
+  "roll.frozen": 409,
+  "roll.preview-stale": 409,
+  "freeze.already-frozen": 409,
 };
 
 const byPrefix: readonly (readonly [prefix: string, status: number])[] = [
@@ -38,6 +45,9 @@ const byPrefix: readonly (readonly [prefix: string, status: number])[] = [
   ["nomination.body.", 400],
   ["nomination.candidate.", 400],
   ["nomination.rule.", 400],
+  // A bad election definition or column mapping: the request itself is wrong. Bad roll rows are 422.
+  ["election.", 400],
+  ["roll.mapping.", 400],
 ];
 
 /** The HTTP status for a list of problems: the first problem decides. */

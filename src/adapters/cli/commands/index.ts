@@ -5,10 +5,17 @@ import { registerPostal } from "./postal.ts";
 import { registerVerifyLogs } from "./verify-logs.ts";
 import { registerToken } from "./token.ts";
 import { registerCount } from "./count.ts";
+import { registerElection } from "./election.ts";
+import { registerRoll } from "./roll.ts";
+import { registerEligibility } from "./eligibility.ts";
 import { registerNominations } from "./nominations.ts";
 
 /** Registers one verb on the program. Each command file exports one of these; list it below. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every verb of the command line, in the order `--help` shows them. */
-export const commands: RegisterCommand[] = [registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal];
+export const commands: RegisterCommand[] = [
+  registerElection,
+  registerRoll,
+  registerEligibility,
+  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal];

@@ -1,3 +1,4 @@
+import { electorateRoutes } from "./electorate.ts";
 import { healthRoutes } from "./health.ts";
 import { nominationsRoutes } from "./nominations.ts";
 import { recordRoutes } from "./api/record.ts";
@@ -7,4 +8,4 @@ import { votingRoutes } from "./voting.ts";
 export type { RouteDeps, RoutePlugin } from "./route-deps.ts";
 
 /** Every room's routes. Each room adds its one plugin to this list. */
-export const routePlugins: RoutePlugin[] = [healthRoutes, recordRoutes, votingRoutes, nominationsRoutes];
+export const routePlugins: RoutePlugin[] = [healthRoutes, electorateRoutes, recordRoutes, votingRoutes, nominationsRoutes];
