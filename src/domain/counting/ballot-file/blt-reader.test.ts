@@ -235,3 +235,11 @@ test("the byte path groups tens of thousands of distinct rankings exactly as the
   assert.deepEqual(byBytes.value, byLines.value);
   assert.equal(byBytes.value.ballots[0]?.count, 2);
 });
+
+test("counts whose sum cannot be held exactly are refused, not rounded", () => {
+  const lines = ["2 1", ...Array.from({ length: 10 }, () => "999999999999999 1 0"), "0", "A", "B", "t"];
+  assert.deepEqual(
+    problems(lines.join("\n")).map((p) => p.code),
+    ["ballot-file.bad-weight"],
+  );
+});
