@@ -205,6 +205,9 @@ function distributeEqual<T>(
     const live = g.ranks[level]!.filter((c) => !ar.isZero(kf[c]!));
     if (live.length === 0) return;
     const share = ar.divInt(weight, BigInt(live.length));
+    // The part of the weight the equal shares cannot hold (truncation) is lost, not exhausted.
+    const cut = ar.sub(weight, ar.mulInt(share, BigInt(live.length)));
+    if (!ar.isZero(cut)) totals.lost = ar.add(totals.lost, ar.mulInt(cut, g.count));
     for (const c of live) {
       split(share, kf[c]!);
       const keep = split.keep;

@@ -33,24 +33,40 @@ const contestOf = (n: number, seats: number): Contest => ({
 });
 const groupsOf = (gs: readonly { count: number; ranking: number[] }[]): BallotGroup[] =>
   gs.map((g) => ({ count: g.count, ranking: g.ranking.map((c) => [c]) }));
+/** The same groups with some neighbouring preferences made equal (`b=c`), as Droop's files allow. */
+const withEqualRanks = (gs: readonly BallotGroup[], merge: readonly boolean[]): BallotGroup[] =>
+  gs.map((g, i) => ({
+    count: g.count,
+    ranking: g.ranking.reduce<number[][]>((acc, [c], k) => {
+      if (k > 0 && merge[(i * 7 + k) % Math.max(merge.length, 1)]) acc[acc.length - 1]!.push(c!);
+      else acc.push([c!]);
+      return acc;
+    }, []),
+  }));
 
 /** A decimal string as an integer count of units in its last place. */
 const units = (s: string): bigint => BigInt(s.replace(".", ""));
 
+// Rational arithmetic is left to the example tests: exact keep values grow several-fold in length
+// at every iteration, so random elections can take minutes.
 const cases: [string, RuleSet, CountOptions][] = [
   ["meek (guarded)", meek, { seed: "p", rulesOptions: { engine: "droop" } }],
   ["meek (fixed 9)", meek, { seed: "p", rulesOptions: { arithmetic: "fixed", precision: 9 } }],
   ["warren (guarded)", warren, { seed: "p" }],
-  ["warren (rational)", warren, { seed: "p", rulesOptions: { arithmetic: "rational", omega: "1e-5" } }],
   ["prf-meek", prfMeek, { seed: "p" }],
 ];
 
 for (const [name, rule, options] of cases) {
   test(`${name}: every stage's totals plus non-transferable and rounding equal the valid poll`, () => {
     fc.assert(
-      fc.property(election, ({ n, seats, groups }) => {
-        const r = rule.count(contestOf(n, seats), groupsOf(groups), options);
-        assert.ok(r.ok);
+      fc.property(election, fc.array(fc.boolean()), ({ n, seats, groups }, merge) => {
+        const r = rule.count(contestOf(n, seats), withEqualRanks(groupsOf(groups), merge), options);
+        // The shared pre-count check wants one ballot with a single first preference.
+        if (!r.ok)
+          return assert.deepEqual(
+            r.error.map((p) => p.code),
+            ["count.ballots.none"],
+          );
         const sheet = r.value;
         const poll = BigInt(sheet.validPoll) * 10n ** BigInt(sheet.decimals);
         // Each printed figure is rounded to half a unit, so the sum may be off by one unit per figure.
@@ -62,11 +78,11 @@ for (const [name, rule, options] of cases) {
           assert.ok(units(s.lostToRounding) >= 0n);
           assert.ok(units(s.nonTransferable) >= -slack);
         }
-        assert.equal(
-          sheet.stages[0]!.votes.reduce((a, v) => a + units(v), 0n),
-          poll,
-          "stage 1 holds every valid ballot",
-        );
+        // Stage 1 holds every valid ballot: nothing is exhausted yet (equal shares may lose a fraction).
+        const first = sheet.stages[0]!;
+        assert.equal(first.nonTransferable, (0).toFixed(sheet.decimals));
+        const held = first.votes.reduce((a, v) => a + units(v), 0n) + units(first.lostToRounding);
+        assert.ok(held - poll <= slack && poll - held <= slack, "stage 1 holds every valid ballot");
         assert.equal(sheet.elected.length, Math.min(seats, n));
       }),
       { numRuns: 150 },
