@@ -51,6 +51,16 @@ export async function lockPayment(tx: Tx, id: string): Promise<Payment | undefin
   return r ? toPayment(r) : undefined;
 }
 
+/** An application's payment row, read without locking. */
+export async function getPayment(tx: Tx, id: string): Promise<Payment | undefined> {
+  const r = await dbOf(tx)
+    .selectFrom("payments")
+    .selectAll()
+    .where("application_id", "=", id)
+    .executeTakeFirst();
+  return r ? toPayment(r) : undefined;
+}
+
 /** Creates or overwrites an application's payment row. */
 export async function savePayment(tx: Tx, p: Payment): Promise<void> {
   const row = {

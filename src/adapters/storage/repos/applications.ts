@@ -421,3 +421,14 @@ export async function acceptedSupporters(
 export function isUuid(text: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 }
+
+/** The application a decision belongs to. */
+export async function applicationOfDecision(tx: Tx, decisionId: string): Promise<string | undefined> {
+  if (!isUuid(decisionId)) return undefined;
+  const r = await dbOf(tx)
+    .selectFrom("application_decisions")
+    .select("application_id")
+    .where("id", "=", decisionId)
+    .executeTakeFirst();
+  return r?.application_id;
+}

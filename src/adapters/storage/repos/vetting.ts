@@ -338,3 +338,16 @@ function toCase(r: {
     },
   };
 }
+
+/** Each voter with a case, and their most recent case's id. */
+export async function latestCasePerVoter(tx: Tx, electionId: string): Promise<Map<string, string>> {
+  const rows = await dbOf(tx)
+    .selectFrom("vetting_cases")
+    .select(["voter_id", "id"])
+    .where("election_id", "=", electionId)
+    .orderBy("raised_at", "desc")
+    .execute();
+  const latest = new Map<string, string>();
+  for (const c of rows) if (!latest.has(c.voter_id)) latest.set(c.voter_id, c.id);
+  return latest;
+}
