@@ -97,6 +97,16 @@ forEachEngine((engine) => {
     const officer = await call(await tokenFor(engine, "returning-officer", "web-2016"));
     assert.equal(officer.statusCode, 200);
 
+    const refusals = logs.filter((l) => l.includes('"msg":"refused"'));
+    assert.ok(
+      refusals.some((l) => l.includes("access.sign-in-required")),
+      "anonymous refusals are logged",
+    );
+    assert.ok(
+      refusals.some((l) => l.includes("access.denied") && l.includes('"actor":"token:')),
+      "role refusals name the actor",
+    );
+
     const missing = await (
       await server()
     ).inject({

@@ -82,5 +82,12 @@ export function problemsBody(problems: readonly Problem[]): { problems: ProblemB
 /** Sends problems with the status this table gives them. */
 export function replyProblems(reply: FastifyReply, problems: Problem | readonly Problem[]): FastifyReply {
   const list = Array.isArray(problems) ? (problems as readonly Problem[]) : [problems as Problem];
-  return reply.code(statusFor(list)).send(problemsBody(list));
+  const status = statusFor(list);
+  // Every refusal is logged (who was refused what), so probing for other people's things shows up.
+  if (status === 401 || status === 403)
+    reply.log.warn(
+      { refused: list[0]?.code, actor: reply.request.actor?.id, url: reply.request.url },
+      "refused",
+    );
+  return reply.code(status).send(problemsBody(list));
 }
