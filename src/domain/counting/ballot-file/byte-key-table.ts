@@ -24,19 +24,15 @@ export class ByteKeyTable {
   /** The value stored for bytes[start, end) with this hash, or -1. */
   get(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.slots[slot] as number;
+    const { slots, hashes, lengths, starts, arena, mask } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot] as number;
       if (entry < 0) return -1;
-      if (this.hashes[entry] !== hash || this.lengths[entry] !== length) continue;
-      const at = this.starts[entry] as number;
-      let same = true;
-      for (let i = 0; i < length; i++) {
-        if (this.arena[at + i] !== bytes[start + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.values[entry] as number;
+      if (hashes[entry] !== hash || lengths[entry] !== length) continue;
+      const at = (starts[entry] as number) - start;
+      let i = start;
+      while (i < end && arena[at + i] === bytes[i]) i++;
+      if (i === end) return this.values[entry] as number;
     }
   }
 
