@@ -1,0 +1,145 @@
+// Voting figures on each engine (RELIABILITY 18 and the issue's "Speed" section):
+// 1. credential issue for 654,006 voters (targets: < 15 s on PostgreSQL, < 45 s on PGlite);
+// 2. the real page flow over HTTP on loopback (one-click link page → submit → receipt) against the
+//    server in its own process, for a bounded time per engine: votes per second, p50 and p99 per vote;
+// 3. the floor: a bare node:http handler doing one insert per request, same engine, same run.
+// Load comes from this process with a fixed number of concurrent voters (keep-alive connections).
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { prepare, type EngineName } from "../test/helpers/engines.ts";
+import { openStore } from "../src/adapters/storage/store.ts";
+import { unwrap } from "../src/domain/common/result.ts";
+import { issueCredentials, type IssuedSecrets } from "../src/services/issue-credentials.ts";
+import { TEST_CREDENTIAL_KEY, VoterClient, anElection, slugOf, testDeps } from "../test/helpers/voting.ts";
+
+const ISSUE_N = Number(process.env["BENCH_VOTERS"] ?? 654_006);
+const SECONDS = Number(process.env["BENCH_VOTE_SECONDS"] ?? 20);
+const CONNECTIONS = Number(process.env["BENCH_CONNECTIONS"] ?? 64);
+const engines = (process.env["SELECTORATE_ENGINES"] ?? "pglite,postgres")
+  .split(",")
+  .map((s) => s.trim()) as EngineName[];
+
+async function start(script: string, config: unknown): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(config)], {
+    env: { ...process.env, SELECTORATE_CREDENTIAL_KEY: TEST_CREDENTIAL_KEY, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  for await (const chunk of child.stdout!) {
+    out += String(chunk);
+    const m = /listening (\d+)/.exec(out);
+    if (m) return { child, base: `http://127.0.0.1:${m[1]}` };
+  }
+  throw new Error(`${script} did not start`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill("SIGTERM");
+  if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** Runs `one` from CONNECTIONS workers for SECONDS; returns rate and latency percentiles. */
+async function load(
+  one: (i: number) => Promise<boolean>,
+  limit = Infinity,
+): Promise<{ rate: number; p50: number; p99: number; n: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const t0 = performance.now();
+  const deadline = t0 + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < deadline && next < limit) {
+        const i = next++;
+        const s = performance.now();
+        const good = await one(i).catch(() => false);
+        if (good) latencies.push(performance.now() - s);
+        else errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    rate: latencies.length / elapsed,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    n: latencies.length,
+    errors,
+  };
+}
+
+for (const name of engines) {
+  // 1. Issue at the reference scale.
+  {
+    const { config, cleanup } = await prepare(name);
+    const store = unwrap(await openStore(config));
+    const deps = testDeps(() => new Date("2026-01-10T10:00:00Z"));
+    const e = await anElection(store);
+    const sections = ["member", "affiliated", "registered"];
+    const voters = Array.from({ length: ISSUE_N }, (_, i) => ({
+      voterId: `m${i}`,
+      section: sections[i % 3]!,
+    }));
+    const t0 = performance.now();
+    unwrap(await issueCredentials(store, deps, { electionId: e, voters }, async () => undefined));
+    const s = (performance.now() - t0) / 1000;
+    console.log(
+      `${name}: credentials issue ${ISSUE_N.toLocaleString("en-GB")} in ${s.toFixed(1)} s (${Math.round(ISSUE_N / s).toLocaleString("en-GB")}/s; target ${name === "postgres" ? 15 : 45} s)`,
+    );
+    await store.close();
+    await cleanup();
+  }
+  // 2. Votes over HTTP.
+  const { config, cleanup } = await prepare(name);
+  const setupConfig = name === "postgres" ? { ...config, poolSize: 4 } : config;
+  const store = unwrap(await openStore(setupConfig));
+  const deps = testDeps(() => new Date());
+  const e = await anElection(store, { opens: "2020-01-01T00:00:00Z", closes: "2099-01-01T00:00:00Z" });
+  const slug = await slugOf(store, e);
+  const voters = Array.from({ length: 80_000 }, (_, i) => ({ voterId: `v${i}`, section: "member" }));
+  const creds: IssuedSecrets[] = [];
+  unwrap(await issueCredentials(store, deps, { electionId: e, voters }, async (b) => void creds.push(...b)));
+  await store.close();
+  const serverConfig = name === "postgres" ? { ...config, poolSize: 20 } : config;
+  const server = await start("test/helpers/voting-server.ts", serverConfig);
+  const votes = await load(async (i) => {
+    const c = creds[i]!;
+    const client = new VoterClient(server.base);
+    const page = await client.get(`/vote/${slug}/link/${c.linkToken}`);
+    if (page.status !== 200) return false;
+    const r = await client.post(`/vote/${slug}/cast`, {
+      csrf: VoterClient.csrf(page.text),
+      kind: "link",
+      secret: c.linkToken,
+      "pref-c1": "1",
+      "pref-c2": "2",
+    });
+    return r.status === 200 && r.text.includes("Your vote has been cast");
+  }, creds.length);
+  await stop(server.child);
+  // 3. The floor, same engine, fresh data.
+  const floorDb = await prepare(name);
+  const floor = await start(
+    "bench/voting-floor-server.ts",
+    name === "postgres" ? { ...floorDb.config, poolSize: 20 } : floorDb.config,
+  );
+  const bare = await load(async (i) => {
+    const r = await fetch(`${floor.base}/`, { method: "POST", body: `row-${i}` });
+    await r.text();
+    return r.status === 200;
+  });
+  await stop(floor.child);
+  await floorDb.cleanup();
+  await cleanup();
+  console.log(
+    `${name}: votes over HTTP (link page + cast, ${CONNECTIONS} concurrent voters, ${SECONDS} s): ${votes.rate.toFixed(0)} votes/s, p50 ${votes.p50.toFixed(1)} ms, p99 ${votes.p99.toFixed(1)} ms, ${votes.n} votes, ${votes.errors} errors`,
+  );
+  console.log(
+    `${name}: floor (bare node:http, one insert per request): ${bare.rate.toFixed(0)} req/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms; votes/floor = ${(votes.rate / bare.rate).toFixed(2)}`,
+  );
+}

@@ -1,0 +1,105 @@
+// A voter on a phone: reads the credential mail from a real SMTP sink, opens the one-click link in
+// Chromium, numbers the candidates, reviews, casts and sees a receipt; then the link shows "already voted".
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { prepare } from "../helpers/engines.ts";
+import { launchBrowser, openContext, phone } from "../helpers/browser.ts";
+import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.ts";
+import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
+import { buildServer } from "../../src/adapters/web/server.ts";
+import { createSmtpMailer } from "../../src/adapters/mail/smtp-mailer.ts";
+import { createOutboxSender } from "../../src/adapters/mail/outbox-sender.ts";
+import { unwrap } from "../../src/domain/common/result.ts";
+import { issueCredentials } from "../../src/services/issue-credentials.ts";
+import { TEST_CREDENTIAL_KEY, aClock, anElection, slugOf, testDeps } from "../helpers/voting.ts";
+
+process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
+
+let store: OpenedStore;
+let cleanup: () => Promise<void>;
+let sink: SmtpSink;
+
+before(async () => {
+  const prepared = await prepare("pglite");
+  cleanup = prepared.cleanup;
+  store = unwrap(await openStore(prepared.config));
+  sink = await startSmtpSink();
+});
+after(async () => {
+  await store.close();
+  await cleanup();
+  await sink.stop();
+});
+
+test("a voter votes on a phone-sized screen from the link in their mail", { timeout: 180_000 }, async () => {
+  const clock = aClock("2026-01-10T10:00:00Z");
+  const deps = testDeps(clock.now);
+  const e = await anElection(store, {
+    paper: {
+      candidates: [
+        { id: "burnham", name: "Andy Burnham" },
+        { id: "cooper", name: "Yvette Cooper" },
+        { id: "corbyn", name: "Jeremy Corbyn" },
+        { id: "kendall", name: "Liz Kendall" },
+      ],
+    },
+  });
+  const slug = await slugOf(store, e);
+  const app = await buildServer({ store, now: clock.now, logLevel: "silent" });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  unwrap(
+    await issueCredentials(
+      store,
+      deps,
+      {
+        electionId: e,
+        voters: [{ voterId: "v1", section: "member", email: "voter@example.org" }],
+        mail: { linkBase: base, slug, electionTitle: "Leader 2016" },
+      },
+      async () => undefined,
+    ),
+  );
+  const sender = createOutboxSender({
+    store,
+    mailer: createSmtpMailer({ url: sink.url, from: "ro@example.org" }),
+    now: clock.now,
+  });
+  await sender.runOnce();
+  const [mail] = await sink.waitFor(1, 10_000);
+  const link = /(http:\/\/127\.0\.0\.1:\d+\/vote\/[^\s]+\/link\/[0-9a-z]+)/.exec(mail!.body)?.[1];
+  assert.ok(link, "the mail carries the one-click link");
+
+  const browser = await launchBrowser();
+  try {
+    const { context, pageErrors, dialogs } = await openContext(browser, phone);
+    const page = await context.newPage();
+    await page.goto(link!);
+    assert.equal(await page.locator("h1").textContent(), "Your ballot paper");
+    // Labels are tied to their inputs: a screen reader and a tap on the name both reach the box.
+    await page.getByLabel("Jeremy Corbyn").fill("1");
+    await page.getByLabel("Andy Burnham").fill("2");
+    await page.getByRole("button", { name: "Review my vote" }).click();
+    assert.equal(await page.locator("h1").textContent(), "Check your vote");
+    assert.deepEqual(await page.locator("ol.review li").allTextContents(), ["Jeremy Corbyn", "Andy Burnham"]);
+    // Nothing sticks out sideways on a 390-pixel screen.
+    const overflow = (await page.evaluate(
+      "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+    )) as number;
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+    await page.getByRole("button", { name: "Cast my vote" }).click();
+    assert.equal(await page.locator("h1").textContent(), "Your vote has been cast");
+    const receipt = await page.locator(".receipt").textContent();
+    assert.match(receipt ?? "", /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // The link again: already voted, with the same receipt.
+    await page.goto(link!);
+    assert.equal(await page.locator("h1").textContent(), "You have already voted");
+    assert.equal(await page.locator(".receipt").textContent(), receipt);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(dialogs, []);
+    await context.close();
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+});
