@@ -20,9 +20,13 @@ import {
   type TieWant,
 } from "../ties.ts";
 
+/** A candidate's state in the count: still standing (continuing). */
 export const HOPEFUL = 0;
+/** Elected (deemed elected); receives no further papers. */
 export const ELECTED = 1;
+/** Excluded (defeated). */
 export const EXCLUDED = 2;
+/** Withdrawn before the count: never counted, preferences passed over. */
 export const WITHDRAWN = 3;
 
 /** How the engine is set up for one rule set. */
