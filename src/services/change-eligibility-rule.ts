@@ -26,7 +26,6 @@ import {
   markRollFrozen,
   memberKey,
 } from "../adapters/storage/repos/roll.ts";
-import { listElectorateMembers } from "../adapters/storage/repos/electorate.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { loadElection, type ElectorateDeps, type Source } from "./electorate-deps.ts";
 
@@ -145,8 +144,7 @@ export async function changeEligibilityRule(
         change.gains.map((g) => memberKey(g.memberNumber)),
         toVersion,
       );
-      const keys = await listElectorateMembers(tx, id, section.id);
-      const hashed = frozenRollHash(section.id, await loadRoll(tx, id, keys), deps.hash);
+      const hashed = frozenRollHash(section.id, await loadRoll(tx, id, section.id), deps.hash);
       frozenListSha256 = hashed.hash;
       await markRollFrozen(tx, id, {
         section: section.id,

@@ -27,8 +27,11 @@ import {
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { loadElection, type ElectorateDeps, type Source } from "./electorate-deps.ts";
 
-/** Rows per insert statement (one statement over unnest arrays per batch). */
-export const IMPORT_BATCH = 1000;
+/**
+ * Rows per insert statement (one statement over unnest arrays per batch). On PGlite 5,000 rows per
+ * statement took about 15% less CPU than 1,000; both are 10–20× faster than a row per statement.
+ */
+export const IMPORT_BATCH = 5000;
 
 /** What to import, and how. */
 export interface ImportRollRequest {

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { sql } from "kysely";
 import { dbOf } from "../../src/adapters/storage/store.ts";
@@ -15,6 +18,7 @@ import { defineElection } from "../../src/services/define-election.ts";
 import { freezeRoll } from "../../src/services/freeze-roll.ts";
 import { importRoll } from "../../src/services/import-roll.ts";
 import { reportEligibility } from "../../src/services/report-eligibility.ts";
+import { writeSyntheticRoll } from "../../bench/synthetic-roll.ts";
 import { forEachEngine, type TestEngine } from "../helpers/engines.ts";
 import {
   admin,
@@ -422,6 +426,46 @@ forEachEngine((engine) => {
       "web",
     );
     assert.ok(!frozen.ok && frozen.error[0]?.code === "access.denied");
+  });
+
+  test("a bad row after whole batches were inserted still leaves nothing behind", async () => {
+    const def = { ...labourDefinition(), id: "batches-2016" };
+    assert.ok((await defineElection(engine.store, fixedDeps(), admin, def, "cli")).ok);
+    const dir = await mkdtemp(join(tmpdir(), "roll-"));
+    const file = join(dir, "roll.csv");
+    await writeSyntheticRoll(file, 12_000);
+    const good = await readFile(file, "utf8");
+    const bad = `${good}L9999999,Zed,Zee,zed@example.org,1 A St,,Town,SW1A 1AA,,2016-13-01,Active,0,London\n`;
+    const before = await engine.store.read(async (tx) =>
+      rollTableCounts(tx, (await findElectionBySlug(tx, "batches-2016"))!.id),
+    );
+    const r = await importRoll(
+      engine.store,
+      fixedDeps(),
+      officer,
+      { election: "batches-2016", open: textFile(bad), mapping: labourMapping(), mode: "apply" },
+      "cli",
+    );
+    assert.ok(!r.ok);
+    assert.deepEqual(
+      r.error.map((p) => `${p.line} ${p.code} ${p.field}`),
+      ["12002 roll.row.bad-date joinDate"],
+    );
+    const after = await engine.store.read(async (tx) =>
+      rollTableCounts(tx, (await findElectionBySlug(tx, "batches-2016"))!.id),
+    );
+    assert.deepEqual(after, before);
+    assert.equal(after["roll_entries"], 0);
+    const ok = await importRoll(
+      engine.store,
+      fixedDeps(),
+      officer,
+      { election: "batches-2016", open: textFile(good), mapping: labourMapping(), mode: "apply" },
+      "cli",
+    );
+    assert.ok(ok.ok && ok.value.kind === "imported");
+    assert.equal(ok.value.rows, 12_000);
+    await rm(dir, { recursive: true, force: true });
   });
 
   test("a new election with no roll is told, in plain words, what blocks its freeze", async () => {

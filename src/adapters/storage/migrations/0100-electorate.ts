@@ -69,9 +69,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       section_id text not null,
       member_key text not null,
       rule_version integer not null,
-      primary key (election_id, member_key),
-      foreign key (election_id, member_key) references roll_entries (election_id, member_key)
+      primary key (election_id, member_key)
     )`.execute(db);
+  // No foreign key to roll_entries: the roll cannot change once frozen (trigger below), and a
+  // per-row key check on 654,006 members at the freeze costs more than it guards.
 
   // The roll refuses change once its election is frozen: in the database as well as the domain, so no
   // code path (or hand-written SQL) can slip a row in after the freeze. Statement-level triggers with

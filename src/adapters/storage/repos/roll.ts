@@ -110,13 +110,13 @@ export async function countRoll(tx: Tx, electionId: string): Promise<number> {
   return Number(r.n);
 }
 
-/** The whole roll, in member-number order. */
-export async function loadRoll(
-  tx: Tx,
-  electionId: string,
-  onlyKeys?: readonly string[],
-): Promise<RollEntry[]> {
-  const filter = onlyKeys ? sql`and member_key = any(${onlyKeys}::text[])` : sql``;
+/** The whole roll (or, with `frozenSection`, only that section's frozen electorate), in member-key order. */
+export async function loadRoll(tx: Tx, electionId: string, frozenSection?: string): Promise<RollEntry[]> {
+  const filter =
+    frozenSection === undefined
+      ? sql``
+      : sql`and member_key in (select member_key from electorate_members
+                               where election_id = ${electionId}::uuid and section_id = ${frozenSection})`;
   const r = await sql<{
     n: string;
     name: string;
