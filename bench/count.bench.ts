@@ -67,6 +67,9 @@ function run(file: string, rules: string): Figures {
 const pad = (text: string, width: number): string => text.padEnd(width);
 const rate = (f: Figures): string => `${Math.round(f.ballots / f.seconds).toLocaleString("en-GB")}/s`;
 const verdict = (ok: boolean): string => (ok ? "PASS" : "MISS");
+/** A time target judged on wall time and, since this machine is shared, on CPU time too. */
+const timed = (test: (seconds: (f: Figures) => number) => boolean): string =>
+  `${verdict(test((f) => f.seconds))} (cpu ${verdict(test((f) => f.cpuSeconds))})`;
 
 function line(label: string, f: Figures, floor?: Figures, target?: string): void {
   const ratio = floor ? `${(f.seconds / floor.seconds).toFixed(2)}× parse` : "";
@@ -128,7 +131,7 @@ try {
   const parse1 = run(oneMillion, "parse");
   line("parse 1M (floor)", parse1);
   const stv1 = run(oneMillion, "scottish-stv");
-  line("scottish-stv 1M", stv1, parse1, `≤ 5× parse: ${verdict(stv1.seconds <= 5 * parse1.seconds)}`);
+  line("scottish-stv 1M", stv1, parse1, `≤ 5× parse: ${timed((t) => t(stv1) <= 5 * t(parse1))}`);
   const meek1 = run(oneMillion, "meek");
   line(
     "meek 1M",
@@ -136,7 +139,7 @@ try {
     parse1,
     meek1.counted === "not registered"
       ? "< 3.5 s: meek not registered"
-      : `< 3.5 s: ${verdict(meek1.seconds < 3.5)}`,
+      : `< 3.5 s: ${timed((t) => t(meek1) < 3.5)}`,
   );
 
   const parse5 = run(fiveMillion, "parse");
@@ -146,14 +149,14 @@ try {
     "scottish-stv 5M",
     stv5,
     parse5,
-    `< 3 s: ${verdict(stv5.seconds < 3)}; < 1 GiB: ${verdict(stv5.rssMiB < 1024)}; ` +
+    `< 3 s: ${timed((t) => t(stv5) < 3)}; < 1 GiB: ${verdict(stv5.rssMiB < 1024)}; ` +
       `≤ 2× memory of 1M (${(stv5.rssMiB / stv1.rssMiB).toFixed(2)}×): ${verdict(stv5.rssMiB <= 2 * stv1.rssMiB)}`,
   );
 
   const parseAv = run(av, "parse");
   line("parse AV 500k (floor)", parseAv);
   const av500 = run(av, "av");
-  line("av 500k", av500, parseAv, `≤ 3× parse: ${verdict(av500.seconds <= 3 * parseAv.seconds)}`);
+  line("av 500k", av500, parseAv, `≤ 3× parse: ${timed((t) => t(av500) <= 3 * t(parseAv))}`);
 
   // The corpus's largest real BLT files: most ballots, and largest file.
   const root = resolve(dirname(here), "..");
