@@ -143,16 +143,56 @@ test("a distribution over the ranking tree equals the ballot-by-ballot sums", ()
       fc.array(keepValue, { minLength: 7, maxLength: 7 }),
       fc.constantFrom<KeepRule>("meek", "prf", "warren"),
       fc.boolean(),
-      ({ n, seats, groups }, raw, rule, guarded) => {
+      fc.boolean(),
+      ({ n, seats, groups }, raw, rule, guarded, many) => {
         const ar = guarded ? guardedIterative(9, 4, 9) : fixedIterative(9);
         const scale = ar.one / 10n ** 9n;
-        const kf = raw.slice(0, n).map((k) => (k === 1n ? ar.one : k * scale));
+        // With more than 32 candidates the tree finds children by list rather than by table.
+        const width = many ? n + 40 : n;
+        const kf = Array.from({ length: width }, (_, c) => raw[c % raw.length]!).map((k) =>
+          k === 1n ? ar.one : k * scale,
+        );
         const gs = groupsOf(groups);
         const votes = kf.map(() => ar.zero);
-        distribute(ar, prepareBallots(contestOf(n, seats), gs), rule, kf, votes);
+        distribute(ar, prepareBallots(contestOf(width, seats), gs), rule, kf, votes);
         assert.deepEqual(votes, naive(ar, rule, kf, gs));
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+test("a large tree (grown many times over) still equals the ballot-by-ballot sums", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.shuffledSubarray([...Array(12).keys()], { minLength: 4 }), {
+        minLength: 3000,
+        maxLength: 3000,
+      }),
+      (rankings) => {
+        const ar = fixedIterative(9);
+        const gs = groupsOf(rankings.map((ranking, i) => ({ count: 1 + (i % 3), ranking })));
+        const kf = [
+          0n,
+          400_000_000n,
+          ar.one,
+          0n,
+          750_000_000n,
+          ar.one,
+          ar.one,
+          0n,
+          ar.one,
+          0n,
+          0n,
+          900_000_000n,
+        ];
+        const prepared = prepareBallots(contestOf(12, 3), gs);
+        assert.ok(prepared.tree.size > 2048, "the tree outgrew its first allocations");
+        const votes = kf.map(() => ar.zero);
+        distribute(ar, prepared, "meek", kf, votes);
+        assert.deepEqual(votes, naive(ar, "meek", kf, gs));
+      },
+    ),
+    { numRuns: 5 },
   );
 });
