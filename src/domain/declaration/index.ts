@@ -1,0 +1,8 @@
+// The declaration room: tallies by section, region and total; turnout; small-cell suppression;
+// electoral-college weighting. Pure: the count arrives as a count sheet or a college count.
+export * from "./declaration.ts";
+export * from "./declare.ts";
+export * from "./percent.ts";
+export * from "./replay.ts";
+export * from "./suppression.ts";
+export * from "./college.ts";
