@@ -37,6 +37,20 @@ const exact: Readonly<Record<string, number>> = {
   "roll.frozen": 409,
   "roll.preview-stale": 409,
   "freeze.already-frozen": 409,
+  // Applications and vetting.
+  "application.section-not-open": 404,
+  "application.status-link-invalid": 404,
+  "application.window-not-open": 403,
+  "application.window-closed": 403,
+  "application.already-decided": 409,
+  "application.union-mismatch": 403,
+  "payment.bad-signature": 400,
+  "payment.import-bad-row": 400,
+  "application.register-extract-bad-row": 400,
+  "vetting.not-panel-member": 403,
+  "vetting.case-already-decided": 409,
+  "appeal.already-lodged": 409,
+  "appeal.already-heard": 409,
 };
 
 const byPrefix: readonly (readonly [prefix: string, status: number])[] = [
