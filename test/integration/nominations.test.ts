@@ -283,7 +283,15 @@ forEachEngine((engine) => {
     const id = await anElection(engine, slug);
     const deps = clock(during);
     assert.ok(
-      (await importNominatingBodies(engine.store, deps, ro, { slug, setup: labourSetup() }, "cli")).ok,
+      (
+        await importNominatingBodies(
+          engine.store,
+          deps,
+          ro,
+          { slug, setup: labourSetup({ clpClosesAt: "2016-08-15T12:00:00+01:00" }) },
+          "cli",
+        )
+      ).ok,
     );
     for (let n = 1; n <= 50; n++)
       assert.ok(
@@ -445,6 +453,20 @@ forEachEngine((engine) => {
     assert.equal(paper?.actor.id, "staff-1");
     assert.equal(audit.at(-1)?.action, "nominations.close");
 
+    // Local parties' supporting nominations run on to their own later deadline, and are published.
+    const pontypridd: Actor = { id: "acct-pontypridd-secretary", role: "nominator" };
+    const supporting = await makeNomination(
+      engine.store,
+      deps,
+      pontypridd,
+      { slug, nominator: "clp-pontypridd", candidate: "smith" },
+      "web",
+    );
+    assert.ok(supporting.ok, JSON.stringify(!supporting.ok && supporting.error));
+    const withSupport = await readNominationsTable(engine.store, deps, { slug });
+    assert.ok(withSupport.ok);
+    const smithRow = withSupport.value.table.rows.find((r) => r.candidate.id === "smith")!;
+    assert.deepEqual(smithRow.byBody[1]?.nominators, ["Pontypridd CLP"]);
     // After the close the public table carries the outcome, and nominating is refused.
     const after = await readNominationsTable(engine.store, deps, { slug });
     assert.ok(after.ok && after.value.outcome?.ballotPaper.entries.length === 2);

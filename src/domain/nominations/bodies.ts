@@ -35,6 +35,12 @@ export interface NominatingBody {
   /** Account ids that may nominate for any nominator of the body (e.g. the body's secretary). */
   readonly officers: readonly string[];
   readonly nominators: readonly Nominator[];
+  /**
+   * A body's own nomination period, for supporting nominations only (a body no threshold names):
+   * e.g. local parties' supporting nominations, published until weeks after the ballot is set.
+   * Undefined: the election's period, ending at the close.
+   */
+  readonly window?: { readonly opensAt: Date; readonly closesAt: Date } | undefined;
 }
 
 /** Whether the account may nominate on behalf of this nominator of this body. */

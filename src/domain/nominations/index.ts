@@ -14,7 +14,7 @@ export type { CountEvaluation, Evaluation, GroupEvaluation, ShareEvaluation } fr
 export { evaluate } from "./evaluate.ts";
 export { validateSetup } from "./validate-setup.ts";
 export type { NominationsRecordEvent } from "./events.ts";
-export { windowProblem } from "./window.ts";
+export { countedBodies, windowProblem } from "./window.ts";
 export type { NominationMade, NominationRequest } from "./make-nomination.ts";
 export { makeNomination } from "./make-nomination.ts";
 export type { NominationWithdrawn } from "./withdraw-nomination.ts";

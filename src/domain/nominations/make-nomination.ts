@@ -58,7 +58,7 @@ export function makeNomination(
     ]);
 
   const problems: Problem[] = [];
-  const late = windowProblem(state, rules, now);
+  const late = windowProblem(state, rules, now, body);
   if (late) problems.push(late);
   const mine = state.nominations.filter((n) => isLive(n) && n.nominator === nominator.id);
   const same = mine.find((n) => n.candidate === candidate.id);

@@ -83,3 +83,24 @@ test("a listed ballot order is read as a listed order", () => {
   assert.ok(r.ok);
   assert.deepEqual(r.value.rules.ballotOrder, { kind: "listed", order: ["smith", "corbyn"] });
 });
+
+test("a body's own period is read from its opensAt and closesAt", () => {
+  const clp = {
+    id: "clp",
+    name: "Constituency Labour Parties",
+    kind: "branches",
+    opensAt: "2016-07-18T09:00:00+01:00",
+    closesAt: "2016-08-15T12:00:00+01:00",
+    nominators: [{ id: "clp-1", name: "Islington North CLP", authorised: ["acct-sec"] }],
+  };
+  const r = readSetup({ ...good, bodies: [...good.bodies, clp] });
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+  assert.equal(r.value.bodies[2]?.window?.closesAt.toISOString(), "2016-08-15T11:00:00.000Z");
+  assert.equal(r.value.bodies[0]?.window, undefined);
+  const half = readSetup({ ...good, bodies: [...good.bodies, { ...clp, opensAt: undefined }] });
+  assert.ok(!half.ok);
+  assert.deepEqual(
+    half.error.map((p) => [p.code, p.field]),
+    [["input.required", "bodies[2].opensAt"]],
+  );
+});

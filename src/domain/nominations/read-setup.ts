@@ -113,7 +113,12 @@ function readBody(r: Reader, v: unknown, at: string): NominatingBody {
       authorised: r.texts(no, "authorised", q),
     };
   });
+  const window =
+    o["opensAt"] === undefined && o["closesAt"] === undefined
+      ? undefined
+      : { opensAt: r.instant(o, "opensAt", p), closesAt: r.instant(o, "closesAt", p) };
   return {
+    window,
     id: bodyId(r.text(o, "id", p)),
     name: r.text(o, "name", p),
     kind: kind as BodyKind,

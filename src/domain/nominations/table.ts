@@ -4,6 +4,7 @@ import type { BodyId, CandidateId } from "./ids.ts";
 import type { NominationRules } from "./rules.ts";
 import { standings, type Basis } from "./standing.ts";
 import type { NominationsState } from "./state.ts";
+import { countedBodies, windowProblem } from "./window.ts";
 
 /** One row of the public table: a candidate's nominations per body against each threshold. */
 export interface NominationsTableRow {
@@ -37,13 +38,19 @@ export interface NominationsTable {
   readonly opensAt: string;
   readonly closesAt: string;
   readonly closedAt: string | null;
-  /** Whether nominations can be made at `now`. */
+  /** Whether nominations that count towards the ballot can be made at `now`. */
   readonly open: boolean;
   readonly bodies: readonly {
     readonly id: BodyId;
     readonly name: string;
     readonly kind: BodyKind;
     readonly sizeAtOpening: number;
+    /** Whether a threshold counts this body's nominations (false: supporting nominations, published only). */
+    readonly counts: boolean;
+    /** When this body's nominations close (its own period, or the election's). */
+    readonly closesAt: string;
+    /** Whether this body's nominators can nominate at `now`. */
+    readonly open: boolean;
   }[];
   readonly rows: readonly NominationsTableRow[];
 }
@@ -55,6 +62,7 @@ export function nominationsTable(
   now: Date,
 ): NominationsTable {
   const t = now.getTime();
+  const counted = countedBodies(rules.threshold, state.bodies);
   return {
     opensAt: rules.opensAt.toISOString(),
     closesAt: rules.closesAt.toISOString(),
@@ -65,6 +73,9 @@ export function nominationsTable(
       name: b.name,
       kind: b.kind,
       sizeAtOpening: b.sizeAtOpening,
+      counts: counted.has(b.id),
+      closesAt: (b.window?.closesAt ?? rules.closesAt).toISOString(),
+      open: windowProblem(state, rules, now, b) === undefined,
     })),
     rows: standings(state, rules).map((s) => ({
       candidate: {

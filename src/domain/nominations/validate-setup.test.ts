@@ -63,3 +63,23 @@ test("a union flag outside the affiliates body is refused", () => {
     [["input.invalid", "bodies[0].nominators[0].union"]],
   );
 });
+
+test("only a supporting body may have its own period, and it must close after it opens", () => {
+  const rules = someRules({ threshold: { kind: "share", body: bodyId("plp"), percent: "20" } });
+  const opens = new Date("2016-07-18T08:00:00Z");
+  const problems = validateSetup(
+    [
+      { ...aBody("plp", 2), window: { opensAt: opens, closesAt: new Date("2016-08-15T00:00:00Z") } },
+      { ...aBody("clp", 2, { kind: "branches" }), window: { opensAt: opens, closesAt: opens } },
+    ],
+    [],
+    rules,
+  );
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.field]),
+    [
+      ["nomination.body.window-on-counted-body", "bodies[0].closesAt"],
+      ["nomination.rule.bad-window", "bodies[1].closesAt"],
+    ],
+  );
+});

@@ -3,6 +3,7 @@ import type { NominatingBody } from "./bodies.ts";
 import { parsePercent } from "./percent.ts";
 import type { Candidate, NominationRules } from "./rules.ts";
 import type { Threshold } from "./thresholds.ts";
+import { countedBodies } from "./window.ts";
 
 const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
@@ -71,6 +72,23 @@ export function validateSetup(
       problem("nomination.rule.bad-seats", { field: `${rulesAt}seats`, value: String(rules.seats) }),
     );
   if (rules.threshold) checkThreshold(rules.threshold, `${rulesAt}threshold`, bodies, problems);
+  // A body whose nominations decide ballot access must keep the election's period: nominations that
+  // count may not go on after the ballot paper is set.
+  const counted = countedBodies(rules.threshold, bodies);
+  bodies.forEach((b, i) => {
+    if (b.window === undefined) return;
+    if (counted.has(b.id))
+      problems.push(
+        problem("nomination.body.window-on-counted-body", { field: `bodies[${i}].closesAt`, value: b.id }),
+      );
+    else if (!(b.window.opensAt.getTime() < b.window.closesAt.getTime()))
+      problems.push(
+        problem("nomination.rule.bad-window", {
+          field: `bodies[${i}].closesAt`,
+          value: b.window.closesAt.toISOString(),
+        }),
+      );
+  });
   if (rules.ballotOrder.kind === "listed") {
     const listed = rules.ballotOrder.order;
     const missing = candidates.filter((c) => !listed.includes(c.id));

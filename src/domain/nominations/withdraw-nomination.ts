@@ -44,7 +44,7 @@ export function withdrawNomination(
         facts: { withdrawnAt: nomination.withdrawnAt.toISOString() },
       }),
     ]);
-  const late = windowProblem(state, rules, now);
+  const late = windowProblem(state, rules, now, found.body);
   if (late) return err([late]);
   return ok({
     nomination: { ...nomination, withdrawnAt: now, withdrawnBy: request.by },

@@ -53,6 +53,8 @@ export function nominationsMessage(p: Problem & { code: NominationsProblemCode }
       return `${where(p)}The nominator "${p.value ?? ""}"${field(p)} is listed twice; each nominator may appear once in the election. Nothing was imported.`;
     case "nomination.body.bad-size":
       return `${where(p)}The size "${p.value ?? ""}"${field(p)} is not a whole number of nominators. Nothing was imported.`;
+    case "nomination.body.window-on-counted-body":
+      return `${where(p)}The body "${p.value ?? ""}"${field(p)} has its own nomination period, but a threshold counts its nominations; only a body making supporting nominations may have its own period. Nothing was imported.`;
     case "nomination.candidate.duplicate":
       return `${where(p)}The candidate "${p.value ?? ""}"${field(p)} is listed twice. Nothing was imported.`;
     case "nomination.rule.bad-percent":

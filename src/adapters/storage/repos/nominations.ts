@@ -99,6 +99,8 @@ export async function replaceSetup(
         size_at_opening: b.sizeAtOpening,
         one_per_nominator: b.onePerNominator,
         officers: JSON.stringify(b.officers),
+        opens_at: b.window?.opensAt ?? null,
+        closes_at: b.window?.closesAt ?? null,
       })),
     )
     .execute();
@@ -201,6 +203,7 @@ export async function loadNominations(
       sizeAtOpening: b.size_at_opening,
       onePerNominator: b.one_per_nominator,
       officers: b.officers as string[],
+      window: b.opens_at && b.closes_at ? { opensAt: b.opens_at, closesAt: b.closes_at } : undefined,
       nominators: nominators
         .filter((n) => n.body_id === b.id)
         .map((n) => ({

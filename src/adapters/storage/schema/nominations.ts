@@ -32,6 +32,9 @@ export interface NominatingBodiesTable {
   size_at_opening: number;
   one_per_nominator: boolean;
   officers: Json;
+  /** A supporting body's own period (migration 0301); null: the election's. */
+  opens_at: Instant | null;
+  closes_at: Instant | null;
 }
 
 /** A nominator within a body. */

@@ -57,7 +57,19 @@ const tableSchema = z.object({
   closedAt: z.string().nullable(),
   open: z.boolean(),
   bodies: z
-    .array(z.object({ id: z.string(), name: z.string(), kind: z.string(), sizeAtOpening: z.number().int() }))
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        sizeAtOpening: z.number().int(),
+        counts: z
+          .boolean()
+          .describe("false: supporting nominations, published but not counted towards the ballot"),
+        closesAt: z.string(),
+        open: z.boolean(),
+      }),
+    )
     .readonly(),
   rows: z
     .array(

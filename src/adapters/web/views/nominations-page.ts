@@ -29,7 +29,7 @@ export function nominationsPage(t: NominationsTable, outcome: NominationsOutcome
       <thead>
         <tr>
           <th scope="col">Candidate</th>
-          ${t.bodies.map((b) => html`<th scope="col">${b.name}</th>`)}
+          ${t.bodies.map((b) => html`<th scope="col">${b.name}${b.counts ? "" : " (supporting)"}</th>`)}
           <th scope="col">Threshold</th>
           <th scope="col">If closed now</th>
         </tr>

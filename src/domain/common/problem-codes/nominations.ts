@@ -18,6 +18,7 @@ export const nominationsProblemCodes = [
   "nomination.body.duplicate",
   "nomination.body.duplicate-nominator",
   "nomination.body.bad-size",
+  "nomination.body.window-on-counted-body",
   "nomination.candidate.duplicate",
   "nomination.rule.bad-percent",
   "nomination.rule.bad-count",
