@@ -17,16 +17,18 @@ export interface RankingTree {
   readonly through: Float64Array;
 }
 
-/** Grows a linked first-child / next-sibling tree one ranking at a time, then lays it out. */
+/**
+ * Grows the tree one ranking at a time, then lays it out. Children are found through a dense table
+ * child[node × width + c] when there are at most 32 candidates, else through sibling lists.
+ */
 export class RankingTreeBuilder {
   private capacity = 1024;
   private cand = new Int32Array(this.capacity);
   private parent = new Int32Array(this.capacity);
-  private firstChild = new Int32Array(this.capacity).fill(-1);
-  private nextSibling = new Int32Array(this.capacity).fill(-1);
+  private firstChild: Int32Array;
+  private nextSibling: Int32Array;
   private through = new Float64Array(this.capacity);
   private nodes = 1; // node 0 is the root, holding no candidate
-  /** With few candidates, a dense table child[node × width + c] finds children in one step. */
   private readonly width: number;
   private table: Int32Array;
 
@@ -34,6 +36,9 @@ export class RankingTreeBuilder {
   constructor(candidates: number) {
     this.width = candidates <= 32 ? candidates : 0;
     this.table = new Int32Array(this.capacity * this.width).fill(-1);
+    const lists = this.width === 0 ? this.capacity : 0;
+    this.firstChild = new Int32Array(lists).fill(-1);
+    this.nextSibling = new Int32Array(lists).fill(-1);
   }
 
   /** Adds `count` ballots ranking `ranking[0..length)` (single candidates, in order). */
@@ -47,56 +52,50 @@ export class RankingTreeBuilder {
         child = this.nodes++;
         this.cand[child] = c;
         this.parent[child] = node;
-        // New children go first in the sibling list; the order of siblings is immaterial.
-        this.nextSibling[child] = this.firstChild[node]!;
-        this.firstChild[node] = child;
         if (this.width > 0) this.table[node * this.width + c] = child;
+        else {
+          // New children go first in the sibling list; the order of siblings is immaterial.
+          this.nextSibling[child] = this.firstChild[node]!;
+          this.firstChild[node] = child;
+        }
       }
       this.through[child] = this.through[child]! + count;
       node = child;
     }
   }
 
-  /** Lays the tree out in preorder, with each node's subtree end. */
+  /**
+   * Lays the tree out in preorder without walking it: a parent is always created before its
+   * children, so one backward sweep over creation order sums subtree sizes and one forward sweep
+   * gives each node its place (right after its parent and its earlier siblings' subtrees).
+   */
   build(): RankingTree {
-    const n = this.nodes - 1;
+    const total = this.nodes;
+    const { cand, parent, through } = this;
+    const size = new Int32Array(total).fill(1);
+    for (let id = total - 1; id > 0; id--) size[parent[id]!]! += size[id]!;
     const out: RankingTree = {
-      size: n,
-      candidate: new Int32Array(n),
-      depth: new Int32Array(n),
-      end: new Int32Array(n),
-      through: new Float64Array(n),
+      size: total - 1,
+      candidate: new Int32Array(total - 1),
+      depth: new Int32Array(total - 1),
+      end: new Int32Array(total - 1),
+      through: new Float64Array(total - 1),
     };
-    const { cand, parent, firstChild, nextSibling, through } = this;
-    const pos = new Int32Array(this.nodes);
-    let next = 0;
-    let depth = 0;
-    let node = firstChild[0]!;
-    while (node !== -1) {
-      pos[node] = next;
-      out.candidate[next] = cand[node]!;
-      out.depth[next] = depth;
-      out.through[next] = through[node]!;
-      next++;
-      if (firstChild[node] !== -1) {
-        node = firstChild[node]!;
-        depth++;
-        continue;
-      }
-      // A leaf: close it and every ancestor whose children are all placed, up to a next sibling.
-      for (;;) {
-        out.end[pos[node]!] = next;
-        if (nextSibling[node] !== -1) {
-          node = nextSibling[node]!;
-          break;
-        }
-        node = parent[node]!;
-        depth--;
-        if (node === 0) {
-          node = -1;
-          break;
-        }
-      }
+    // nextFree[p]: where p's next child goes; depthOf[p]: p's depth (the root's is -1).
+    const nextFree = new Int32Array(total);
+    const depthOf = new Int32Array(total);
+    depthOf[0] = -1;
+    for (let id = 1; id < total; id++) {
+      const p = parent[id]!;
+      const at = nextFree[p]!;
+      nextFree[p] = at + size[id]!;
+      nextFree[id] = at + 1;
+      const d = depthOf[p]! + 1;
+      depthOf[id] = d;
+      out.candidate[at] = cand[id]!;
+      out.depth[at] = d;
+      out.through[at] = through[id]!;
+      out.end[at] = at + size[id]!;
     }
     return out;
   }
@@ -116,8 +115,10 @@ export class RankingTreeBuilder {
     };
     this.cand = widen(this.cand, (k) => new Int32Array(k));
     this.parent = widen(this.parent, (k) => new Int32Array(k));
-    this.firstChild = widen(this.firstChild, (k) => new Int32Array(k).fill(-1));
-    this.nextSibling = widen(this.nextSibling, (k) => new Int32Array(k).fill(-1));
+    if (this.width === 0) {
+      this.firstChild = widen(this.firstChild, (k) => new Int32Array(k).fill(-1));
+      this.nextSibling = widen(this.nextSibling, (k) => new Int32Array(k).fill(-1));
+    }
     this.through = widen(this.through, (k) => new Float64Array(k));
     this.table = widen(this.table, (k) => new Int32Array(k * this.width).fill(-1));
   }
