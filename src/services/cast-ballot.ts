@@ -29,6 +29,11 @@ import { addReceipt } from "../adapters/storage/repos/receipts.ts";
 import { mixBallots } from "./mix-ballots.ts";
 import type { VotingDeps } from "./voting-deps.ts";
 
+// Casts since this process last tried the mixer. Trying after every cast would add a transaction per
+// vote; every tenth keeps the stage small (the close flushes whatever is left). Only scheduling
+// lives here: the stage itself, and the lock that serialises mixers, are in the database.
+let castsSinceMixAttempt = 0;
+
 /** The secret a voter presents: the typed code, or the token from the one-click link. */
 export type PresentedSecret = { readonly kind: SecretKind; readonly value: string };
 
@@ -136,6 +141,9 @@ export async function castBallot(
     await addReceipt(tx, input.electionId, receipt);
     return ok({ receipt, warnings });
   });
-  if (result.ok) await mixBallots(store, deps, input.electionId);
+  if (result.ok && ++castsSinceMixAttempt >= (deps.mixAttemptEvery ?? 10)) {
+    castsSinceMixAttempt = 0;
+    await mixBallots(store, deps, input.electionId);
+  }
   return result;
 }

@@ -30,17 +30,20 @@ export async function checkCredential(
 ): Promise<Result<ReadyToVote, Problem[]>> {
   const now = deps.now();
   const hourAgo = new Date(now.getTime() - 3_600_000);
-  const failures = await store.read((tx) => codeFailuresSince(tx, input.address, hourAgo));
-  if (failures >= FAILED_CODES_PER_HOUR) return err([problem("poll.too-many-failed-codes")]);
   const hashed = secretHash(input.secret, deps);
+  // One read for the limit, the poll and the credential.
+  const found = await store.read(async (tx) => ({
+    failures: await codeFailuresSince(tx, input.address, hourAgo),
+    poll: await findPoll(tx, input.electionId),
+    row: hashed.ok
+      ? await findCredentialByHash(tx, input.electionId, input.secret.kind, hashed.value)
+      : undefined,
+  }));
+  if (found.failures >= FAILED_CODES_PER_HOUR) return err([problem("poll.too-many-failed-codes")]);
   if (!hashed.ok) {
     await store.transaction(async (tx) => ok(await recordCodeFailure(tx, input.address, now)));
     return err([hashed.error]);
   }
-  const found = await store.read(async (tx) => ({
-    poll: await findPoll(tx, input.electionId),
-    row: await findCredentialByHash(tx, input.electionId, input.secret.kind, hashed.value),
-  }));
   if (found.poll === undefined) return err([problem("not-found", { field: "election" })]);
   if (found.row === undefined) {
     await store.transaction(async (tx) => ok(await recordCodeFailure(tx, input.address, now)));

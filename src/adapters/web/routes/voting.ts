@@ -41,10 +41,17 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
   const deps = (): VotingDeps =>
     (voting ??= { hash: credentialHasher(loadCredentialKey()), random: cryptoRandom, now: routeDeps.now });
 
-  const election = async (slug: string) =>
-    routeDeps.store.read((tx) =>
+  // An election's id and title never change once it exists, so a found one is remembered.
+  const known = new Map<string, { id: string; title: string }>();
+  const election = async (slug: string) => {
+    const hit = known.get(slug);
+    if (hit) return hit;
+    const row = await routeDeps.store.read((tx) =>
       dbOf(tx).selectFrom("elections").select(["id", "title"]).where("slug", "=", slug).executeTakeFirst(),
     );
+    if (row && known.size < 1000) known.set(slug, row);
+    return row;
+  };
 
   const csrfFor = (request: FastifyRequest, reply: FastifyReply): string => {
     const existing = request.cookies[CSRF_COOKIE];
