@@ -92,7 +92,20 @@ test("a bad set-up file names the field and imports nothing; closing an ended pe
   assert.equal(notSetUp.code, 2);
   assert.match(notSetUp.stderr, /not been set up/);
 
-  assert.equal((await nominations("bodies", "import", "already-ended", ended)).code, 0);
+  const clps = file(
+    "clps.csv",
+    "id,name,authorised\nclp-a,Aberavon CLP,\nclp-b,Bootle CLP,\nclp-c,Cardiff West CLP,\n",
+  );
+  const imported = await nominations(
+    "bodies",
+    "import",
+    "already-ended",
+    ended,
+    "--nominators",
+    `clp=${clps}`,
+  );
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /\(66 nominators\)/, "60 MPs, 3 local parties from the CSV, 3 affiliates");
   const closed = await nominations("close", "already-ended");
   assert.equal(closed.code, 0, closed.stderr);
   assert.match(closed.stdout, /Jeremy Corbyn is on the ballot by right as the incumbent\./);

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { messages } from "../../../messages/en.ts";
 import { closeNominations } from "../../../services/close-nominations.ts";
@@ -6,6 +5,7 @@ import { importNominatingBodies } from "../../../services/import-nominating-bodi
 import { makeNomination } from "../../../services/make-nomination.ts";
 import { readNominationsTable } from "../../../services/read-nominations-table.ts";
 import { withdrawNomination } from "../../../services/withdraw-nomination.ts";
+import { readSetupFiles } from "../nominations-setup-file.ts";
 import { nominationsTableText } from "../nominations-table-text.ts";
 import { operator, withStore } from "../open-store.ts";
 import type { RegisterCommand } from "./index.ts";
@@ -29,18 +29,26 @@ export const registerNominations: RegisterCommand = (program: Command) => {
     )
     .argument("<election>", "the election's slug")
     .argument("<file>", "the set-up JSON file")
-    .action(async (slug: string, file: string) => {
-      let setup: unknown;
-      try {
-        setup = JSON.parse(await readFile(file, "utf8"));
-      } catch (e) {
-        console.error(`${file} could not be read as JSON: ${(e as Error).message}. Nothing was imported.`);
+    .option(
+      "--nominators <body=file.csv>",
+      "take a body's nominators from a CSV file (columns id, name, union, authorised); repeatable",
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
+    )
+    .action(async (slug: string, file: string, o: { nominators: string[] }) => {
+      const read = await readSetupFiles(file, o.nominators);
+      if (!read.ok) {
+        console.error([...read.lines, "Nothing was imported."].join("\n"));
         process.exitCode = 2;
         return;
       }
+      const { setup, describe } = read.value;
       process.exitCode = await withStore(async (store) => {
         const r = await importNominatingBodies(store, deps, operator(), { slug, setup }, "cli");
-        if (!r.ok) return fail(r.error);
+        if (!r.ok) {
+          console.error(r.error.map(describe).join("\n"));
+          return 2;
+        }
         const v = r.value;
         console.log(
           v.unchanged
