@@ -82,6 +82,18 @@ forEachEngine((engine) => {
     return s;
   };
 
+  test("the nominations routes are described in the OpenAPI document", async () => {
+    const doc = (await call("GET", "/api/openapi.json")).json() as { paths: Record<string, unknown> };
+    for (const path of [
+      "/api/elections/{slug}/nominations",
+      "/api/elections/{slug}/nominations/setup",
+      "/api/elections/{slug}/nominations/{nomination}/withdraw",
+      "/api/elections/{slug}/nominations/consent",
+      "/api/elections/{slug}/nominations/close",
+    ])
+      assert.ok(doc.paths[path], `${path} missing from ${Object.keys(doc.paths).join(", ")}`);
+  });
+
   test("set-up over HTTP: anonymous 401, a nominator 403, a bad document 400 naming the field, then 200", async () => {
     assert.equal(
       (await call("PUT", `/api/elections/${slug}/nominations/setup`, undefined, setup())).statusCode,
