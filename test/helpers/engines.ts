@@ -176,7 +176,7 @@ export async function prepare(
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   return {
-    config: { databaseUrl: url.toString(), dataDir: "(unused)", poolSize: 4 },
+    config: { databaseUrl: url.toString(), dataDir: "(unused)", poolSize: 8 },
     cleanup: () => adminQuery(`drop database if exists ${database} with (force)`),
   };
 }

@@ -49,21 +49,27 @@ export async function openEngine(config: EngineConfig): Promise<Result<Engine, P
 
 async function openServer(url: string, max: number): Promise<Result<Engine, Problem>> {
   const where = redact(url);
+  // Is the server there at all? Asked once, with a short timeout, so a wrong DATABASE_URL is one
+  // clear line at start rather than a hang.
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  probe.on("error", () => undefined);
+  try {
+    await probe.connect();
+  } catch (e) {
+    return err(problem("storage.unreachable", { value: where, facts: { reason: (e as Error).message } }));
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  // Under a surge (a voting deadline) requests queue for a connection; they wait up to a minute
+  // rather than fail after a few seconds.
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: 60_000,
     types: typeParsers,
   });
   // An idle client's network error is reported here instead of crashing the process.
   pool.on("error", () => undefined);
-  try {
-    const client = await pool.connect();
-    client.release();
-  } catch (e) {
-    await pool.end().catch(() => undefined);
-    return err(problem("storage.unreachable", { value: where, facts: { reason: (e as Error).message } }));
-  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return ok({ kind: "postgres", db, where, close: () => db.destroy() });
 }
