@@ -104,3 +104,15 @@ test("a body's own period is read from its opensAt and closesAt", () => {
     [["input.required", "bodies[2].opensAt"]],
   );
 });
+
+test("a share may be given in basis points: 2000 is 20%, and more than 10000 is refused", () => {
+  const r = readSetup({ ...good, threshold: { kind: "share", body: "plp", basisPoints: 2000 } });
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+  assert.deepEqual(r.value.rules.threshold, { kind: "share", body: "plp", percent: "20", rounding: "up" });
+  const bad = readSetup({ ...good, threshold: { kind: "share", body: "plp", basisPoints: 12000 } });
+  assert.ok(!bad.ok);
+  assert.deepEqual(
+    bad.error.map((p) => [p.code, p.field]),
+    [["input.invalid", "threshold.basisPoints"]],
+  );
+});

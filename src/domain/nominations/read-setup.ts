@@ -2,7 +2,7 @@ import { problem, type Problem } from "../common/problem.ts";
 import { err, ok, type Result } from "../common/result.ts";
 import type { BodyKind, NominatingBody, Nominator } from "./bodies.ts";
 import { bodyId, candidateId, nominatorId } from "./ids.ts";
-import type { Rounding } from "./percent.ts";
+import { formatPercent, percentFromBasisPoints, type Rounding } from "./percent.ts";
 import type { BallotOrder, Candidate, NominationRules } from "./rules.ts";
 import type { Threshold } from "./thresholds.ts";
 import { validateSetup } from "./validate-setup.ts";
@@ -174,7 +174,13 @@ function readThreshold(r: Reader, v: unknown, at: string): Threshold {
     const rounding = r.text(o, "rounding", p, "up");
     if (!ROUNDINGS.includes(rounding as Rounding))
       r.bad(rounding, `${p}rounding`, `expected one of ${ROUNDINGS.join(", ")}`);
-    const percent = typeof o["percent"] === "number" ? String(o["percent"]) : r.text(o, "percent", p);
+    // Either "percent" (text such as "20" or "12.5") or "basisPoints" (a whole number: 2000 is 20%).
+    let percent: string;
+    if (o["basisPoints"] !== undefined && o["percent"] === undefined) {
+      const bp = r.int(o, "basisPoints", p);
+      if (bp > 10_000) r.bad(bp, `${p}basisPoints`, "expected at most 10000 (100%)");
+      percent = formatPercent(percentFromBasisPoints(Math.min(bp, 10_000)));
+    } else percent = typeof o["percent"] === "number" ? String(o["percent"]) : r.text(o, "percent", p);
     const share: Threshold = {
       kind,
       body: bodyId(r.text(o, "body", p)),
