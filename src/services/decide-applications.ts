@@ -73,6 +73,15 @@ export async function decideApplications(
     const registerOnly: { id: string; outcome: RegisterOutcome }[] = [];
     const refunds: { chargeId: string; applicationId: string; reason: string }[] = [];
     const mails: MailToSend[] = [];
+    // Written in slices as the loop goes, so memory stays flat at 183,000 applications.
+    const flush = async (): Promise<void> => {
+      await writeDecisions(tx, decisions.splice(0));
+      const owed = refunds.splice(0);
+      await requestRefunds(tx, owed, now);
+      tally.refundsRequested += owed.length;
+      const out = mails.splice(0);
+      for (let i = 0; i < out.length; i += 1000) await enqueueMail(tx, out.slice(i, i + 1000), now);
+    };
     for (const app of apps) {
       if (app.state !== "pending") continue;
       const rules = settings.get(app.sectionId);
@@ -140,12 +149,10 @@ export async function decideApplications(
           ...(appealDeadline ? { appealDeadline } : {}),
         }),
       });
+      if (decisions.length >= 5000) await flush();
     }
-    await writeDecisions(tx, decisions);
+    await flush();
     await saveRegisterOutcomes(tx, registerOnly);
-    await requestRefunds(tx, refunds, now);
-    tally.refundsRequested = refunds.length;
-    for (let i = 0; i < mails.length; i += 1000) await enqueueMail(tx, mails.slice(i, i + 1000), now);
     const counts = {
       accepted: tally.accepted,
       pending: tally.pending,

@@ -83,8 +83,8 @@ test(
       assert.match((await page.locator("main").textContent()) ?? "", /Zoë Ng/);
       assert.equal(await page.locator("#payment").textContent(), "pending");
       // The page fits a phone: nothing wider than the screen.
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      const overflow = await page.evaluate<number>(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
       );
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
       assert.deepEqual(pageErrors, []);

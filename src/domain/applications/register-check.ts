@@ -33,7 +33,6 @@ interface FoldedEntry {
   readonly fullName: string;
   readonly address: string;
   readonly postcode: string;
-  readonly surnameSound: string;
 }
 
 /** A register extract indexed by postcode and by full name, built once and used for every applicant. */
@@ -56,7 +55,6 @@ export function indexRegister(entries: Iterable<RegisterEntry>): RegisterIndex {
       fullName: `${forenames} ${surname}`,
       address: foldName(entry.addressLine1),
       postcode: normalisePostcode(entry.postcode).compact,
-      surnameSound: doubleMetaphone(surname)[0],
     };
     push(byPostcode, folded.postcode, folded);
     push(byName, folded.fullName, folded);
@@ -109,9 +107,11 @@ function findMatch(
   const sameHome = atPostcode.filter((e) => e.forenames === who.forenames && e.address === who.addressLine1);
   const married = sameHome.find((e) => e.entry.dateOfBirth === who.dateOfBirth);
   if (married) return { rule: "surname-changed", entry: married.entry };
+  if (sameHome.length === 0) return undefined;
+  // Metaphone is costly, so it runs only for the few entries at the same home.
   const sound = doubleMetaphone(who.surname)[0];
   const spelt = sameHome.find(
-    (e) => e.surnameSound === sound && distance(e.surname, who.surname) <= 2 && dobAgrees(e),
+    (e) => distance(e.surname, who.surname) <= 2 && doubleMetaphone(e.surname)[0] === sound && dobAgrees(e),
   );
   if (spelt) return { rule: "surname-spelling", entry: spelt.entry };
   return undefined;
