@@ -58,6 +58,14 @@ export const permissions = {
   "appeal.hear": ["vetting-panel"],
   // Published figures: anyone overseeing the election may read them before publication.
   "applications.figures": ["administrator", "returning-officer", "scrutineer", "staff", "observer"],
+  // Count and declaration. The returning officer counts, declares and publishes; the scrutineer alone
+  // signs off the count, so no officer can publish a result nobody independent has checked.
+  "count.run": officers,
+  "count.sign-off": ["scrutineer"],
+  "result.declare": officers,
+  "result.publish": officers,
+  // Before publication the count is read by those who oversee it; afterwards it is public (no role).
+  "result.read-unpublished": overseers,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** An action someone may be allowed to do. */

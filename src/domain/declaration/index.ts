@@ -6,3 +6,6 @@ export * from "./percent.ts";
 export * from "./replay.ts";
 export * from "./suppression.ts";
 export * from "./college.ts";
+export * from "./archive.ts";
+export * from "./recount.ts";
+export * from "./first-difference.ts";

@@ -1,0 +1,180 @@
+import { sql } from "kysely";
+import type { Tx } from "../../../ports/store.ts";
+import type { CountSheet } from "../../../domain/counting/index.ts";
+import type { Declaration } from "../../../domain/declaration/index.ts";
+import { dbOf } from "../tx.ts";
+
+/** How far an election's result has got. */
+export type DeclarationStatus = "counted" | "signed-off" | "declared" | "published";
+
+/** An election's stored count and declaration. */
+export interface StoredDeclaration {
+  readonly electionId: string;
+  readonly status: DeclarationStatus;
+  readonly sheet: CountSheet;
+  readonly declaration: Declaration;
+  readonly declarationHash: string;
+  readonly sealHash: string;
+  readonly countedAt: Date;
+  readonly countedBy: string;
+  readonly signedOffAt: Date | null;
+  readonly signedOffBy: string | null;
+  readonly declaredAt: Date | null;
+  readonly publishedAt: Date | null;
+}
+
+/** Ballots in the box grouped by section and identical content, with how many of each. */
+export async function boxGroups(
+  tx: Tx,
+  electionId: string,
+): Promise<{ section: string; ballot: string; n: number }[]> {
+  const r = await sql<{ section: string; ballot: string; n: string }>`
+    select section, ballot, count(*) as n from ballot_box
+    where election_id = ${electionId}::uuid group by section, ballot order by section, ballot`.execute(
+    dbOf(tx),
+  );
+  return r.rows.map((x) => ({ section: x.section, ballot: x.ballot, n: Number(x.n) }));
+}
+
+/** Eligible voters per section: credentials issued and not revoked (a used credential always counts). */
+export async function eligibleBySection(tx: Tx, electionId: string): Promise<Map<string, number>> {
+  const r = await sql<{ section: string; n: string }>`
+    select section, count(*) as n from credentials
+    where election_id = ${electionId}::uuid and (not revoked or used) group by section`.execute(dbOf(tx));
+  return new Map(r.rows.map((x) => [x.section, Number(x.n)]));
+}
+
+/** Stores a fresh count; false if the election was counted already (the primary key decides). */
+export async function insertCount(
+  tx: Tx,
+  d: Pick<
+    StoredDeclaration,
+    "electionId" | "sheet" | "declaration" | "declarationHash" | "sealHash" | "countedAt" | "countedBy"
+  >,
+): Promise<boolean> {
+  const r = await dbOf(tx)
+    .insertInto("declarations")
+    .values({
+      election_id: d.electionId,
+      status: "counted",
+      count_sheet: JSON.stringify(d.sheet),
+      declaration: JSON.stringify(d.declaration),
+      declaration_hash: d.declarationHash,
+      seal_hash: d.sealHash,
+      counted_at: d.countedAt,
+      counted_by: d.countedBy,
+    })
+    .onConflict((oc) => oc.column("election_id").doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Reads an election's count and declaration, locking the row when `lock` (for a step that moves it on). */
+export async function findDeclaration(
+  tx: Tx,
+  electionId: string,
+  lock = false,
+): Promise<StoredDeclaration | undefined> {
+  let q = dbOf(tx).selectFrom("declarations").selectAll().where("election_id", "=", electionId);
+  if (lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (row === undefined) return undefined;
+  return {
+    electionId,
+    status: row.status,
+    sheet: row.count_sheet as CountSheet,
+    declaration: row.declaration as Declaration,
+    declarationHash: row.declaration_hash,
+    sealHash: row.seal_hash,
+    countedAt: row.counted_at,
+    countedBy: row.counted_by,
+    signedOffAt: row.signed_off_at,
+    signedOffBy: row.signed_off_by,
+    declaredAt: row.declared_at,
+    publishedAt: row.published_at,
+  };
+}
+
+/** Moves the result one step on, only from the expected status; false if it was not there. */
+export async function advanceStatus(
+  tx: Tx,
+  electionId: string,
+  from: DeclarationStatus,
+  to: "signed-off" | "declared" | "published",
+  at: Date,
+  by?: string,
+): Promise<boolean> {
+  const set =
+    to === "signed-off"
+      ? { status: to, signed_off_at: at, signed_off_by: by ?? null }
+      : to === "declared"
+        ? { status: to, declared_at: at }
+        : { status: to, published_at: at };
+  const r = await dbOf(tx)
+    .updateTable("declarations")
+    .set(set)
+    .where("election_id", "=", electionId)
+    .where("status", "=", from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Stores the published archive and its hash. */
+export async function savePublishedArchive(
+  tx: Tx,
+  electionId: string,
+  archive: string,
+  sha256: string,
+): Promise<void> {
+  await dbOf(tx)
+    .insertInto("published_archives")
+    .values({ election_id: electionId, archive, sha256 })
+    .execute();
+}
+
+/** The published archive and its hash, if the result is published. */
+export async function findPublishedArchive(
+  tx: Tx,
+  electionId: string,
+): Promise<{ archive: string; sha256: string } | undefined> {
+  return dbOf(tx)
+    .selectFrom("published_archives")
+    .select(["archive", "sha256"])
+    .where("election_id", "=", electionId)
+    .executeTakeFirst();
+}
+
+/** Whether a receipt code is in the election's list (the list itself is public once published). */
+export async function hasReceipt(tx: Tx, electionId: string, code: string): Promise<boolean> {
+  const row = await dbOf(tx)
+    .selectFrom("receipts")
+    .select("code")
+    .where("election_id", "=", electionId)
+    .where("code", "=", code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** An election's id, title and definition by slug. */
+export async function electionBySlug(
+  tx: Tx,
+  slug: string,
+): Promise<{ id: string; slug: string; title: string; definition: unknown } | undefined> {
+  return dbOf(tx)
+    .selectFrom("elections")
+    .select(["id", "slug", "title", "definition"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+}
+
+/** An election's slug, title and definition by id. */
+export async function electionById(
+  tx: Tx,
+  id: string,
+): Promise<{ id: string; slug: string; title: string; definition: unknown } | undefined> {
+  return dbOf(tx)
+    .selectFrom("elections")
+    .select(["id", "slug", "title", "definition"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}

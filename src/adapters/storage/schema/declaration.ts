@@ -1,0 +1,30 @@
+import type { Instant, Json } from "./foundation.ts";
+
+/** The declaration room's tables (migration 0500). */
+export interface DeclarationTables {
+  declarations: DeclarationsTable;
+  published_archives: PublishedArchivesTable;
+}
+
+/** One election's count and declaration, and how far it has got. */
+export interface DeclarationsTable {
+  election_id: string;
+  status: "counted" | "signed-off" | "declared" | "published";
+  count_sheet: Json;
+  declaration: Json;
+  declaration_hash: string;
+  seal_hash: string;
+  counted_at: Instant;
+  counted_by: string;
+  signed_off_at: Instant | null;
+  signed_off_by: string | null;
+  declared_at: Instant | null;
+  published_at: Instant | null;
+}
+
+/** The published archive, byte for byte, and its SHA-256. */
+export interface PublishedArchivesTable {
+  election_id: string;
+  archive: string;
+  sha256: string;
+}

@@ -1,0 +1,129 @@
+import type { BallotGroup, CountSheet } from "../counting/index.ts";
+import { writeBlt } from "../counting/ballot-file/index.ts";
+import { rankingKey } from "../counting/ballot-file/index.ts";
+import type { CollegeCount } from "./college.ts";
+import type { Declaration } from "./declaration.ts";
+import type { SectionFacts } from "./declare.ts";
+
+/** The format name written into every archive; a reader refuses any other. */
+export const archiveFormat = "selectorate-results/1";
+
+/** One public record entry as published (the same columns the chain is verified from). */
+export interface ArchivedRecordEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly type: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** A section's (and region's) anonymous ballots: BLT and CSV of the same ballots, and the spoilt count. */
+export interface ArchivedBallots {
+  readonly section: string;
+  readonly region: string | null;
+  readonly valid: number;
+  readonly spoilt: number;
+  /** BLT, one line per distinct ranking with its weight, lines sorted by ranking. */
+  readonly blt: string;
+  /** CSV of rankings, one row per ballot, rows sorted by ranking. */
+  readonly csv: string;
+}
+
+/**
+ * The published results archive: one JSON document holding everything needed to recount and check
+ * the result. Ballots carry no id and appear sorted by their content, so the order says nothing about
+ * when anyone voted; receipts come in their own random order and share nothing with the ballots.
+ */
+export interface ResultsArchive {
+  readonly format: typeof archiveFormat;
+  readonly election: {
+    readonly id: string;
+    readonly slug: string;
+    readonly title: string;
+    readonly definition: unknown;
+  };
+  readonly candidates: readonly { readonly id: string; readonly name: string }[];
+  readonly rules: {
+    readonly id: string;
+    readonly version: string;
+    readonly seed: string;
+    readonly weighting: "equal" | "college";
+  };
+  readonly sections: readonly SectionFacts[];
+  readonly privacyThreshold: number;
+  readonly ballots: readonly ArchivedBallots[];
+  readonly receipts: readonly string[];
+  readonly countSheet: CountSheet | null;
+  readonly college: CollegeCount | null;
+  readonly declaration: Declaration;
+  readonly record: {
+    readonly entries: readonly ArchivedRecordEntry[];
+    readonly head: { readonly seq: number; readonly hash: string } | null;
+  };
+}
+
+/** Everything the archive is built from (receipts already in their own random order). */
+export type ArchiveFacts = Omit<ResultsArchive, "format" | "ballots"> & {
+  readonly cells: readonly {
+    readonly section: string;
+    readonly region: string | null;
+    readonly groups: readonly BallotGroup[];
+    readonly spoilt: number;
+  }[];
+};
+
+/** Builds the archive's text: JSON, one field per line at the top so a reader can find its way. */
+export function buildArchive(f: ArchiveFacts): string {
+  const names = f.candidates.map((c) => c.name);
+  const ballots: ArchivedBallots[] = f.cells.map((cell) => {
+    const sorted = [...cell.groups].sort((a, b) => compareRankings(a.ranking, b.ranking));
+    const title = `${f.election.title}: ${cell.section}${cell.region === null ? "" : `, ${cell.region}`}`;
+    const blt = [
+      ...writeBlt({
+        contest: { title, candidates: names, seats: f.countSheet?.seats ?? 1, withdrawn: [], tieOrder: [] },
+        ballots: sorted,
+        ballotCount: 0,
+        undeclared: [],
+        options: [],
+        notes: "",
+      }),
+    ].join("\n");
+    return {
+      section: cell.section,
+      region: cell.region,
+      valid: sorted.reduce((a, g) => a + g.count, 0),
+      spoilt: cell.spoilt,
+      blt: blt + "\n",
+      csv: csvOf(names, sorted),
+    };
+  });
+  const { cells: _cells, ...rest } = f;
+  void _cells;
+  const archive: ResultsArchive = { format: archiveFormat, ...rest, ballots };
+  return JSON.stringify(archive, null, 1) + "\n";
+}
+
+function compareRankings(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    for (let j = 0; j < Math.min(x.length, y.length); j++) if (x[j] !== y[j]) return x[j]! - y[j]!;
+    if (x.length !== y.length) return x.length - y.length;
+  }
+  return a.length - b.length || (rankingKey(a) < rankingKey(b) ? -1 : 0);
+}
+
+/** CSV of rankings (the counting room's format): a header of names, then each ballot's rank per candidate. */
+function csvOf(names: readonly string[], groups: readonly BallotGroup[]): string {
+  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [names.map(quote).join(",")];
+  for (const g of groups) {
+    const ranks = new Array<string>(names.length).fill("");
+    g.ranking.forEach((rank, i) => rank.forEach((c) => (ranks[c] = String(i + 1))));
+    const row = ranks.join(",");
+    for (let k = 0; k < g.count; k++) lines.push(row);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,125 @@
+import type { Actor } from "../domain/access/index.ts";
+import type { Problem } from "../domain/common/problem.ts";
+import { ok } from "../domain/common/result.ts";
+import type { RandomBytes } from "../domain/ballots/index.ts";
+import type { SectionFacts } from "../domain/declaration/index.ts";
+import { canonicalJson, type JsonObject } from "../domain/record/index.ts";
+import type { Store, Tx } from "../ports/store.ts";
+import { parseSealedBallot } from "../domain/ballots/index.ts";
+import type { BallotGroup } from "../domain/counting/index.ts";
+import { boxGroups } from "../adapters/storage/repos/declaration.ts";
+import { appendAudit } from "../adapters/storage/repos/record.ts";
+import { sha256 } from "../adapters/crypto/sha256.ts";
+
+/** What the declaration services need from outside: the clock and randomness (receipt order). */
+export interface DeclarationDeps {
+  readonly now: () => Date;
+  readonly random: RandomBytes;
+}
+
+/** Where a request came from, for the audit log. */
+export type Source = "web" | "cli" | "system";
+
+/** The parts of an election's definition the count reads; missing parts fall back to plain defaults. */
+export interface CountSettings {
+  readonly method: string;
+  readonly seats: number;
+  readonly sections: readonly { readonly id: string; readonly label: string; readonly weight?: number }[];
+  /** True when every section carries a weight: an electoral college. */
+  readonly college: boolean;
+  readonly privacyThreshold: number;
+}
+
+/** Reads the count's settings from the election's stored definition (the electorate room's JSON). */
+export function countSettings(definition: unknown): CountSettings {
+  const d = (typeof definition === "object" && definition !== null ? definition : {}) as Record<
+    string,
+    unknown
+  >;
+  const raw = Array.isArray(d["sections"]) ? (d["sections"] as Record<string, unknown>[]) : [];
+  const sections = raw
+    .filter((s) => typeof s["id"] === "string")
+    .map((s) => ({
+      id: s["id"] as string,
+      label: typeof s["label"] === "string" ? s["label"] : (s["id"] as string),
+      ...(typeof s["weight"] === "number" ? { weight: s["weight"] } : {}),
+    }));
+  return {
+    method: typeof d["method"] === "string" ? d["method"] : "av",
+    seats: typeof d["seats"] === "number" ? d["seats"] : 1,
+    sections,
+    college: sections.length > 0 && sections.every((s) => s.weight !== undefined),
+    privacyThreshold: typeof d["privacyThreshold"] === "number" ? d["privacyThreshold"] : 10,
+  };
+}
+
+/** Sections in the definition's order, then any others found in the box or the credentials (sorted). */
+export function sectionFacts(
+  settings: CountSettings,
+  eligible: ReadonlyMap<string, number>,
+  seen: Iterable<string>,
+): SectionFacts[] {
+  const ids = [...settings.sections.map((s) => s.id)];
+  for (const s of [...new Set([...eligible.keys(), ...seen])].sort()) if (!ids.includes(s)) ids.push(s);
+  return ids.map((id) => {
+    const def = settings.sections.find((s) => s.id === id);
+    return {
+      id,
+      label: def?.label ?? id,
+      eligible: eligible.get(id) ?? 0,
+      ...(def?.weight !== undefined ? { weight: def.weight } : {}),
+    };
+  });
+}
+
+/** SHA-256 of a value's canonical JSON (after a JSON round trip, as the database would give it back). */
+export function hashOf(value: unknown): string {
+  return sha256(canonicalJson(JSON.parse(JSON.stringify(value)) as JsonObject));
+}
+
+/** Audits a refused step in its own transaction (the step's own transaction rolled back). */
+export async function auditRefusal(
+  store: Store,
+  electionId: string,
+  actor: Actor,
+  action: string,
+  problems: readonly Problem[],
+  source: Source,
+  at: Date,
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    await appendAudit(
+      tx,
+      electionId,
+      { actor, action, outcome: "refused", source, details: { problems: problems.map((p) => p.code) } },
+      at,
+    );
+    return ok(undefined);
+  });
+}
+
+/** The box's ballots per section, grouped by identical ranking (candidate ids mapped to paper positions). */
+export async function loadBoxBySection(
+  tx: Tx,
+  electionId: string,
+  candidates: readonly { readonly id: string }[],
+): Promise<Map<string, { groups: BallotGroup[]; spoilt: number }>> {
+  const index = new Map(candidates.map((c, i) => [c.id, i]));
+  const bySection = new Map<string, { groups: BallotGroup[]; spoilt: number }>();
+  for (const g of await boxGroups(tx, electionId)) {
+    const cell = bySection.get(g.section) ?? { groups: [], spoilt: 0 };
+    bySection.set(g.section, cell);
+    const b = parseSealedBallot(g.ballot);
+    if (b.kind === "spoilt") cell.spoilt += g.n;
+    else
+      cell.groups.push({
+        count: g.n,
+        ranking: b.ranking.map((id) => {
+          const c = index.get(id);
+          if (c === undefined) throw new Error(`a ballot ranks ${id}, which is not on the paper`);
+          return [c];
+        }),
+      });
+  }
+  return bySection;
+}

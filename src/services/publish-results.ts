@@ -1,0 +1,129 @@
+import { authorise, type Actor } from "../domain/access/index.ts";
+import { problem, type Problem } from "../domain/common/problem.ts";
+import { err, ok, type Result } from "../domain/common/result.ts";
+import { shuffle } from "../domain/ballots/index.ts";
+import type { CountSheet } from "../domain/counting/index.ts";
+import { buildArchive, type CollegeCount } from "../domain/declaration/index.ts";
+import type { Store } from "../ports/store.ts";
+import { findPoll } from "../adapters/storage/repos/polls.ts";
+import { listReceipts } from "../adapters/storage/repos/receipts.ts";
+import {
+  advanceStatus,
+  electionById,
+  findDeclaration,
+  savePublishedArchive,
+} from "../adapters/storage/repos/declaration.ts";
+import { appendAudit, appendRecord, readRecord } from "../adapters/storage/repos/record.ts";
+import { sha256 } from "../adapters/crypto/sha256.ts";
+import {
+  auditRefusal,
+  countSettings,
+  loadBoxBySection,
+  type DeclarationDeps,
+  type Source,
+} from "./declaration-kit.ts";
+
+/** What publication produced: the archive's text and its SHA-256. */
+export interface Publication {
+  readonly archive: string;
+  readonly sha256: string;
+}
+
+/**
+ * Publishes a declared result (the returning officer): builds the archive (candidates, rule set,
+ * the anonymous ballots per section as BLT and CSV sorted by content, the receipt list in a fresh
+ * random order, the definition, count sheet, declaration and the public record up to now), stores
+ * it with its SHA-256, and records `results-published` carrying that hash, all in one transaction.
+ * Refused unless the result was declared, which itself needs the scrutineer's sign-off.
+ */
+export async function publishResults(
+  store: Store,
+  deps: DeclarationDeps,
+  actor: Actor | undefined,
+  input: { electionId: string },
+  source: Source,
+): Promise<Result<Publication, Problem[]>> {
+  const allowed = authorise(actor, "result.publish", input.electionId);
+  if (!allowed.ok) return err([allowed.error]);
+  const now = deps.now();
+  const result = await store.transaction(async (tx): Promise<Result<Publication, Problem[]>> => {
+    const d = await findDeclaration(tx, input.electionId, true);
+    if (!d) return err([problem("declaration.not-counted")]);
+    if (d.status !== "declared")
+      return err([
+        problem("declaration.wrong-step", {
+          facts: {
+            status: d.status,
+            needed: d.status === "counted" ? "signed off by the scrutineer, then declared" : "declared",
+          },
+        }),
+      ]);
+    const election = await electionById(tx, input.electionId);
+    const poll = await findPoll(tx, input.electionId);
+    if (!election || !poll) throw new Error("a counted election lost its election or poll row");
+    const settings = countSettings(election.definition);
+    const bySection = await loadBoxBySection(tx, input.electionId, poll.paper.candidates);
+    const sections = d.declaration.sections.map((s) => ({
+      id: s.id,
+      label: s.label,
+      eligible: s.tally.eligible ?? 0,
+      ...(s.weight !== null ? { weight: s.weight } : {}),
+    }));
+    const college = d.declaration.weighting === "college";
+    const entries = await readRecord(tx, input.electionId);
+    const last = entries[entries.length - 1];
+    const archive = buildArchive({
+      election: {
+        id: election.id,
+        slug: election.slug,
+        title: election.title,
+        definition: election.definition,
+      },
+      candidates: poll.paper.candidates.map((c) => ({ id: c.id, name: c.name })),
+      rules: {
+        id: college ? "av-college" : d.sheet.rules,
+        version: college ? "1" : d.sheet.rulesVersion,
+        seed: d.sealHash,
+        weighting: d.declaration.weighting,
+      },
+      sections,
+      privacyThreshold: settings.privacyThreshold,
+      cells: sections.map((s) => ({
+        section: s.id,
+        region: null,
+        groups: bySection.get(s.id)?.groups ?? [],
+        spoilt: bySection.get(s.id)?.spoilt ?? 0,
+      })),
+      receipts: shuffle(await listReceipts(tx, input.electionId), deps.random),
+      countSheet: college ? null : (d.sheet as CountSheet),
+      college: college ? (d.sheet as unknown as CollegeCount) : null,
+      declaration: d.declaration,
+      record: {
+        entries: entries.map((e) => ({
+          seq: e.seq,
+          at: e.at.toISOString(),
+          type: e.type,
+          payload: e.payload,
+          prevHash: e.prevHash,
+          hash: e.hash,
+        })),
+        head: last ? { seq: last.seq, hash: last.hash } : null,
+      },
+    });
+    const hash = sha256(archive);
+    await advanceStatus(tx, input.electionId, "declared", "published", now);
+    await savePublishedArchive(tx, input.electionId, archive, hash);
+    const payload = { archiveSha256: hash, recordHead: last ? `${last.seq}:${last.hash}` : "" };
+    await appendRecord(tx, input.electionId, { type: "results-published", payload }, now);
+    await appendAudit(
+      tx,
+      input.electionId,
+      { actor: allowed.value, action: "result.publish", outcome: "succeeded", source, details: payload },
+      now,
+    );
+    return ok({ archive, sha256: hash });
+  });
+  if (!result.ok && actor)
+    await auditRefusal(store, input.electionId, actor, "result.publish", result.error, source, now);
+  return result;
+}

@@ -1,0 +1,101 @@
+// Builders for the declaration tests: a small closed election with known votes, on any engine.
+import { unwrap } from "../../src/domain/common/result.ts";
+import type { Store } from "../../src/ports/store.ts";
+import { dbOf } from "../../src/adapters/storage/tx.ts";
+import { castBallot } from "../../src/services/cast-ballot.ts";
+import { closePoll } from "../../src/services/close-poll.ts";
+import { issueCredentials, type IssuedSecrets } from "../../src/services/issue-credentials.ts";
+import { aClock, anElection, aPaper, marksFor, testDeps } from "./voting.ts";
+
+/** Who votes how in the small election: per section, rankings (candidate ids) and spoilt papers. */
+export const smallElectionVotes: Record<string, { rankings: string[][]; spoilt: number; abstain: number }> = {
+  member: {
+    rankings: [...rep(7, ["c1"]), ...rep(4, ["c2", "c1"]), ...rep(3, ["c3", "c2"])],
+    spoilt: 1,
+    abstain: 2,
+  },
+  affiliated: {
+    rankings: [...rep(2, ["c1"]), ...rep(5, ["c2"]), ...rep(4, ["c3", "c1"])],
+    spoilt: 0,
+    abstain: 3,
+  },
+  registered: {
+    rankings: [...rep(3, ["c1", "c2"]), ...rep(2, ["c2"]), ...rep(1, ["c3"])],
+    spoilt: 2,
+    abstain: 1,
+  },
+};
+
+function rep<T>(n: number, x: T): T[] {
+  return Array.from({ length: n }, () => x);
+}
+
+/** Sets up, votes in and closes a three-candidate election with `smallElectionVotes`; returns ids and receipts. */
+export async function aClosedElection(
+  store: Store,
+  opts: { weights?: Record<string, number> } = {},
+): Promise<{ electionId: string; receipts: string[]; now: () => Date }> {
+  const clock = aClock("2026-01-10T10:00:00Z");
+  const deps = testDeps(clock.now, 5);
+  const electionId = await anElection(store, { paper: aPaper(3), rules: { allowOnlineSpoil: true } });
+  const sections = ["member", "affiliated", "registered"];
+  const definition = {
+    method: "av",
+    seats: 1,
+    sections: sections.map((id) => ({
+      id,
+      label: {
+        member: "Party members",
+        affiliated: "Affiliated supporters",
+        registered: "Registered supporters",
+      }[id],
+      ...(opts.weights ? { weight: opts.weights[id] } : {}),
+    })),
+  };
+  await store.transaction(async (tx) => {
+    await dbOf(tx)
+      .updateTable("elections")
+      .set({ definition: JSON.stringify(definition) })
+      .where("id", "=", electionId)
+      .execute();
+    return { ok: true as const, value: undefined };
+  });
+  const receipts: string[] = [];
+  for (const section of sections) {
+    const v = smallElectionVotes[section]!;
+    const n = v.rankings.length + v.spoilt + v.abstain;
+    const voters = Array.from({ length: n }, (_, k) => ({
+      voterId: `${section}-${k}`,
+      section,
+      heldCase: null,
+    }));
+    const creds: IssuedSecrets[] = [];
+    unwrap(await issueCredentials(store, deps, { electionId, voters }, async (b) => void creds.push(...b)));
+    let i = 0;
+    for (const ranking of v.rankings) {
+      const r = unwrap(
+        await castBallot(store, deps, {
+          electionId,
+          secret: { kind: "code", value: creds[i++]!.code },
+          submission: { marks: marksFor(ranking) },
+          channel: "online",
+        }),
+      );
+      receipts.push(r.receipt);
+    }
+    for (let k = 0; k < v.spoilt; k++) {
+      const r = unwrap(
+        await castBallot(store, deps, {
+          electionId,
+          secret: { kind: "code", value: creds[i++]!.code },
+          submission: { spoil: true },
+          channel: "online",
+        }),
+      );
+      receipts.push(r.receipt);
+    }
+  }
+  clock.set("2026-02-01T12:00:00Z");
+  unwrap(await closePoll(store, deps, { electionId }));
+  return { electionId, receipts, now: clock.now };
+}

@@ -1,0 +1,231 @@
+// The count, sign-off, declaration and publication of a small election, on each engine.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { test } from "node:test";
+import { forEachEngine } from "../helpers/engines.ts";
+import { unwrap } from "../../src/domain/common/result.ts";
+import { recountArchive, receiptInArchive } from "../../src/domain/declaration/index.ts";
+import { sha256 } from "../../src/adapters/crypto/sha256.ts";
+import { dbOf } from "../../src/adapters/storage/tx.ts";
+import { runCount } from "../../src/services/run-count.ts";
+import { signOffCount } from "../../src/services/sign-off-count.ts";
+import { declareResult } from "../../src/services/declare-result.ts";
+import { publishResults } from "../../src/services/publish-results.ts";
+import { verifyLogs } from "../../src/services/verify-logs.ts";
+import { aClosedElection } from "../helpers/declaration.ts";
+
+const officer = { id: "ro-1", role: "returning-officer" as const };
+const scrutineer = { id: "scrut-1", role: "scrutineer" as const };
+const codes = (r: { ok: boolean; error?: { code: string }[] }) =>
+  r.ok ? "ok" : (r.error ?? []).map((p) => p.code).join(",");
+
+forEachEngine((engine) => {
+  test("count, sign-off, declare and publish a small election; the archive recounts and verifies", async () => {
+    const store = engine.store;
+    const { electionId, receipts, now } = await aClosedElection(store);
+    const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
+    const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
+    const d = counted.declaration;
+    // First preferences: c1 7+2+3 = 12, c2 4+5+2 = 11, c3 3+4+1 = 8 of 31; c3 excluded; c1 16 (3 of
+    // member c3 go to c2, 4 affiliated c3 go to c1, 1 registered c3 exhausts): c1 16, c2 14.
+    assert.deepEqual(
+      d.total.stages.map((s) => s.votes),
+      [
+        [12, 11, 8],
+        [16, 14, 0],
+      ],
+    );
+    assert.deepEqual(d.total.stages[1]!.percent, ["53.3", "46.7", "0.0"]);
+    assert.equal(d.total.stages[1]!.exhausted, 1);
+    assert.deepEqual(d.elected, ["Candidate 1"]);
+    assert.equal(d.total.valid, 31);
+    assert.equal(d.total.spoilt, 3);
+    assert.equal(d.total.eligible, 40);
+    assert.equal(d.total.turnoutPercent, "85.0"); // 34 / 40
+    const member = d.sections.find((s) => s.id === "member")!;
+    assert.equal(member.label, "Party members");
+    assert.deepEqual(
+      member.tally.stages.map((s) => s.votes),
+      [
+        [7, 4, 3],
+        [7, 7, 0],
+      ],
+    );
+    assert.equal(member.tally.spoilt, 1);
+    assert.equal(member.tally.turnoutPercent, "88.2"); // 15 / 17
+
+    // A second count is refused; nothing goes out before the scrutineer signs off.
+    assert.equal(
+      codes(await runCount(store, deps, officer, { electionId }, "cli")),
+      "declaration.already-counted",
+    );
+    assert.equal(
+      codes(await publishResults(store, deps, officer, { electionId }, "cli")),
+      "declaration.wrong-step",
+    );
+    assert.equal(
+      codes(await declareResult(store, deps, officer, { electionId }, "cli")),
+      "declaration.wrong-step",
+    );
+    assert.equal(
+      codes(
+        await signOffCount(
+          store,
+          deps,
+          officer,
+          { electionId, declarationHash: counted.declarationHash },
+          "cli",
+        ),
+      ),
+      "access.denied",
+    );
+    assert.equal(
+      codes(
+        await signOffCount(store, deps, scrutineer, { electionId, declarationHash: "0".repeat(64) }, "cli"),
+      ),
+      "declaration.wrong-step",
+    );
+    unwrap(
+      await signOffCount(
+        store,
+        deps,
+        scrutineer,
+        { electionId, declarationHash: counted.declarationHash },
+        "cli",
+      ),
+    );
+    assert.equal(
+      codes(await publishResults(store, deps, officer, { electionId }, "cli")),
+      "declaration.wrong-step",
+    );
+    unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
+    const published = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+    assert.equal(published.sha256, sha256(published.archive));
+
+    const report = unwrap(recountArchive(published.archive, sha256, published.sha256));
+    assert.deepEqual(report.elected, ["Candidate 1"]);
+    assert.equal(report.ballots, 31);
+    assert.equal(report.spoilt, 3);
+    for (const r of receipts) assert.equal(unwrap(receiptInArchive(published.archive, r)), true);
+    assert.equal(unwrap(receiptInArchive(published.archive, "ZZZZ-ZZZZ")), false);
+
+    // The record says what happened, in order, and both logs still verify.
+    const types = await store.read(async (tx) =>
+      (
+        await dbOf(tx)
+          .selectFrom("record")
+          .select("type")
+          .where("election_id", "=", electionId)
+          .orderBy("seq")
+          .execute()
+      ).map((r) => r.type),
+    );
+    assert.deepEqual(types.slice(-4), [
+      "count-completed",
+      "count-signed-off",
+      "result-declared",
+      "results-published",
+    ]);
+    const reports = unwrap(await verifyLogs(store, scrutineer, {}));
+    assert.ok(reports.length >= 2);
+    for (const r of reports) assert.ok(r.verdict.ok, `${r.chain} verifies`);
+    const audit = await store.read(
+      async (tx) =>
+        await dbOf(tx)
+          .selectFrom("audit_log")
+          .select(["action", "outcome"])
+          .where("election_id", "=", electionId)
+          .orderBy("seq")
+          .execute(),
+    );
+    assert.ok(audit.some((a) => a.action === "result.publish" && a.outcome === "refused"));
+    assert.ok(audit.some((a) => a.action === "count.sign-off" && a.outcome === "succeeded"));
+  });
+
+  test("the archive: ballots sorted by content, receipts apart; tampering fails at the right place", async () => {
+    const store = engine.store;
+    const { electionId, now } = await aClosedElection(store);
+    const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
+    const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
+    unwrap(
+      await signOffCount(
+        store,
+        deps,
+        scrutineer,
+        { electionId, declarationHash: counted.declarationHash },
+        "cli",
+      ),
+    );
+    unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
+    const { archive, sha256: hash } = unwrap(
+      await publishResults(store, deps, officer, { electionId }, "cli"),
+    );
+    const a = JSON.parse(archive) as {
+      ballots: { section: string; blt: string; csv: string }[];
+      receipts: string[];
+      record: { entries: { payload: Record<string, unknown> }[] };
+    };
+    const member = a.ballots.find((b) => b.section === "member")!;
+    assert.equal(member.blt.split("\n").slice(1, 4).join("|"), "7 1 0|4 2 1 0|3 3 2 0");
+    // Receipts share no value with the ballots.
+    const rest = JSON.stringify({ ...a, receipts: [] });
+    assert.equal(a.receipts.length, 34);
+    for (const r of a.receipts) assert.ok(!rest.includes(r), "a receipt appears outside the receipt list");
+
+    const edit = (f: (x: typeof a) => void) => {
+      const copy = JSON.parse(archive) as typeof a;
+      f(copy);
+      return JSON.stringify(copy);
+    };
+    const fail = (text: string, expected?: string) => codes(recountArchive(text, sha256, expected));
+    assert.equal(fail(archive, "f".repeat(64)), "declaration.archive.hash-mismatch");
+    assert.equal(fail("not json"), "declaration.archive.unreadable");
+    // One ballot moved from Candidate 1 to Candidate 2 in the BLT only: the CSV no longer matches.
+    const moveBlt = (x: typeof a) => {
+      const m = x.ballots.find((b) => b.section === "member")!;
+      m.blt = m.blt.replace("\n7 1 0\n", "\n6 1 0\n1 2 0\n");
+    };
+    assert.equal(fail(edit(moveBlt)), "declaration.archive.csv-differs");
+    // Moved in both: the totals still match the seal, but the recount disagrees.
+    const moveBoth = (x: typeof a) => {
+      moveBlt(x);
+      const m = x.ballots.find((b) => b.section === "member")!;
+      m.csv = m.csv.replace("\n1,,\n", "\n,1,\n");
+    };
+    assert.match(fail(edit(moveBoth)), /declaration\.archive\.count-differs/);
+    // A record entry edited: the chain check names it.
+    const r = recountArchive(
+      edit((x) => (x.record.entries[0]!.payload["edited"] = true)),
+      sha256,
+    );
+    assert.equal(codes(r), "record.chain.edited");
+    assert.equal(!r.ok && r.error[0]!.facts?.["entry"], 1);
+    void hash;
+  });
+
+  test("an electoral college weights each section's shares at every stage", async () => {
+    const store = engine.store;
+    const { electionId, now } = await aClosedElection(store, {
+      weights: { member: 1, affiliated: 1, registered: 1 },
+    });
+    const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
+    const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
+    const d = counted.declaration;
+    assert.equal(d.weighting, "college");
+    // Stage 1: c1 (7/14 + 2/11 + 3/6)/3 = 39.39%, c2 (4/14 + 5/11 + 2/6)/3 = 35.79%, c3 24.82%.
+    assert.deepEqual(d.weightedShares![0], ["39.39", "35.79", "24.82"]);
+    assert.deepEqual(d.elected, ["Candidate 1"]);
+    unwrap(
+      await signOffCount(
+        store,
+        deps,
+        scrutineer,
+        { electionId, declarationHash: counted.declarationHash },
+        "cli",
+      ),
+    );
+    unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
+    const { archive } = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+    assert.ok(recountArchive(archive, sha256).ok);
+  });
+});
