@@ -5,6 +5,8 @@ import { messages } from "../../../messages/en.ts";
 import { closePoll } from "../../../services/close-poll.ts";
 import { setUpPoll } from "../../../services/set-up-poll.ts";
 import { withStore } from "../open-store.ts";
+import { listReceipts } from "../../storage/repos/receipts.ts";
+import { findPoll } from "../../storage/repos/polls.ts";
 import { cliVotingDeps, electionIdOf } from "../voting-cli.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -48,6 +50,13 @@ export const registerPoll: RegisterCommand = (program: Command) => {
       },
     );
   poll
+    .command("receipts")
+    .description("Print the receipt list for publication (after the close), one code a line, in code order.")
+    .requiredOption("--election <slug>", "the election")
+    .action(async (o: { election: string }) => {
+      process.exitCode = await printReceipts(o.election);
+    });
+  poll
     .command("close")
     .description(
       "Close the poll (at or after its closing time), run the final mix, reconcile every section and seal the box.",
@@ -68,6 +77,23 @@ export const registerPoll: RegisterCommand = (program: Command) => {
       });
     });
 };
+
+/** `selectorate poll receipts`: the receipt list for publication, after the box is sealed. */
+export async function printReceipts(slug: string): Promise<number> {
+  return withStore(async (store) => {
+    const electionId = await electionIdOf(store, slug);
+    if (electionId === undefined) return fail(`There is no election "${slug}".`);
+    const { poll, receipts } = await store.read(async (tx) => ({
+      poll: await findPoll(tx, electionId),
+      receipts: await listReceipts(tx, electionId),
+    }));
+    if (poll?.sealHash == null)
+      return fail("The receipt list is published only after the poll is closed and the box sealed.");
+    // Sorted by the codes themselves: a random order that says nothing about when anyone voted.
+    for (const r of receipts) console.log(r);
+    return 0;
+  });
+}
 
 function fail(text: string): number {
   console.error(text);
