@@ -9,3 +9,4 @@ export * from "./college.ts";
 export * from "./archive.ts";
 export * from "./recount.ts";
 export * from "./first-difference.ts";
+export * from "./render.ts";

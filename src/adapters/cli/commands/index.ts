@@ -9,6 +9,8 @@ import { registerElection } from "./election.ts";
 import { registerRoll } from "./roll.ts";
 import { registerEligibility } from "./eligibility.ts";
 import { registerNominations } from "./nominations.ts";
+import { registerResult } from "./result.ts";
+import { registerRecount } from "./recount.ts";
 
 /** Registers one verb on the program. Each command file exports one of these; list it below. */
 export type RegisterCommand = (program: Command) => void;
