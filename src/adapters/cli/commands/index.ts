@@ -20,4 +20,4 @@ export const commands: RegisterCommand[] = [
   registerElection,
   registerRoll,
   registerEligibility,
-  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal];
+  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount];
