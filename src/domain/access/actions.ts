@@ -20,6 +20,10 @@ export const permissions = {
   // The audit log names people (vetting reasons): never observers or candidates.
   "audit.read": overseers,
   "token.create": ["administrator"],
+  // Staff console: accounts and their roles are the administrator's; the live turnout (aggregates
+  // only) is for those running or overseeing the poll, never candidates.
+  "staff.manage": ["administrator"],
+  "turnout.read": overseers,
 
   // Electorate.
   "roll.import": officers,

@@ -1,8 +1,10 @@
 import { applicationsRoutes } from "./applications.ts";
+import { consoleRoutes } from "./console/index.ts";
 import { electorateRoutes } from "./electorate.ts";
 import { healthRoutes } from "./health.ts";
 import { nominationsRoutes } from "./nominations.ts";
 import { recordRoutes } from "./api/record.ts";
+import { resultsRoutes } from "./results.ts";
 import type { RoutePlugin } from "./route-deps.ts";
 import { votingRoutes } from "./voting.ts";
 import { vettingRoutes } from "./vetting.ts";
@@ -18,4 +20,6 @@ export const routePlugins: RoutePlugin[] = [
   nominationsRoutes,
   applicationsRoutes,
   vettingRoutes,
+  resultsRoutes,
+  consoleRoutes,
 ];

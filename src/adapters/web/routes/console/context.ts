@@ -1,0 +1,120 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Problem } from "../../../../domain/common/problem.ts";
+import type { StaffSession } from "../../../../services/staff-session.ts";
+import { preSessionCookie, type StaffCookie } from "../../auth/staff-cookie.ts";
+import { html } from "../../views/html.ts";
+import { consoleLanguages, translator, type ConsoleLanguage } from "../../views/console/i18n.ts";
+import { consolePage, type ConsoleView } from "../../views/console/shell.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The staff session behind the console cookie, if any (console routes only). */
+    staff: StaffSession | undefined;
+  }
+}
+
+/** Form bodies are flat text fields. */
+export type FormBody = Record<string, string | undefined>;
+
+/** The language for this request: `?lang=` (remembered in a cookie), else the cookie, else English. */
+export function languageOf(request: FastifyRequest, reply: FastifyReply): ConsoleLanguage {
+  const asked = (request.query as Record<string, unknown> | undefined)?.["lang"];
+  if (typeof asked === "string" && (consoleLanguages as readonly string[]).includes(asked)) {
+    void reply.setCookie("selectorate-lang", asked, { path: "/", sameSite: "lax", httpOnly: true });
+    return asked as ConsoleLanguage;
+  }
+  const kept = request.cookies["selectorate-lang"];
+  return kept && (consoleLanguages as readonly string[]).includes(kept) ? (kept as ConsoleLanguage) : "en";
+}
+
+/** What a console page needs to draw itself. */
+export function viewOf(request: FastifyRequest, reply: FastifyReply): ConsoleView {
+  const lang = languageOf(request, reply);
+  return { t: translator(lang), lang, session: request.staff, path: request.url };
+}
+
+/** Sends a page, never cached (it may show personal data). */
+export function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
+}
+
+/** Sends the plain refusal page: 403 for a wrong role, 404 for an unknown election. */
+export function refuse(request: FastifyRequest, reply: FastifyReply, status: 403 | 404 = 403): FastifyReply {
+  const v = viewOf(request, reply);
+  const body =
+    status === 404
+      ? html`<p>${v.t("refused.notFound")}</p>`
+      : html`<p>${v.t("refused.body")}</p>
+          <p><a href="/console">${v.t("nav.elections")}</a></p>`;
+  return sendPage(reply, status, consolePage(v, v.t("refused.title"), body));
+}
+
+/** Sends a service's refusal as the matching page (sign in, forbidden, not found). */
+export function refuseProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problems: Problem | readonly Problem[],
+): FastifyReply {
+  const p: Problem = Array.isArray(problems)
+    ? (problems[0] ?? { code: "access.denied" })
+    : (problems as Problem);
+  if (p.code === "access.sign-in-required") return reply.redirect("/console/sign-in", 303);
+  if (p.code === "not-found" && p.field === "election") return refuse(request, reply, 404);
+  return refuse(request, reply, 403);
+}
+
+/**
+ * Guards a console page: no signed-in session → the sign-in page (303); signed in without a chosen
+ * role → the role page. Returns true when the handler may go on.
+ */
+export function requireSignedIn(request: FastifyRequest, reply: FastifyReply): boolean {
+  const s = request.staff;
+  if (!s || s.stage !== "signed-in") {
+    void reply.redirect("/console/sign-in", 303);
+    return false;
+  }
+  if (!s.actor) {
+    void reply.redirect("/console/role", 303);
+    return false;
+  }
+  return true;
+}
+
+/** Constant-time comparison of two tokens. */
+export function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length > 0 && x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The double-submit token for forms shown before a session exists (sign-in, first administrator). */
+export function preSessionToken(request: FastifyRequest, reply: FastifyReply, cookie: StaffCookie): string {
+  const name = preSessionCookie(cookie);
+  const existing = request.cookies[name];
+  if (existing && /^[0-9a-f]{64}$/.test(existing)) return existing;
+  const token = randomBytes(32).toString("hex");
+  void reply.setCookie(name, token, { path: "/", secure: cookie.secure, httpOnly: true, sameSite: "strict" });
+  return token;
+}
+
+/** Whether a pre-session form came back with its double-submit token. */
+export function preSessionTokenOk(request: FastifyRequest, cookie: StaffCookie): boolean {
+  const body = (request.body ?? {}) as FormBody;
+  return sameToken(request.cookies[preSessionCookie(cookie)] ?? "", body["csrf"] ?? "");
+}
+
+/** Sets the session cookie (HttpOnly, SameSite=Lax; Secure with the `__Host-` name). */
+export function setSessionCookie(reply: FastifyReply, cookie: StaffCookie, sessionId: string): void {
+  void reply.setCookie(cookie.name, sessionId, {
+    path: "/",
+    secure: cookie.secure,
+    httpOnly: true,
+    sameSite: "lax",
+  });
+}
+
+/** Clears the session cookie. */
+export function clearSessionCookie(reply: FastifyReply, cookie: StaffCookie): void {
+  void reply.clearCookie(cookie.name, { path: "/", secure: cookie.secure, httpOnly: true, sameSite: "lax" });
+}

@@ -1,0 +1,377 @@
+import { Readable } from "node:stream";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Problem } from "../../../../domain/common/problem.ts";
+import { message } from "../../../../messages/en.ts";
+import type { Store } from "../../../../ports/store.ts";
+import { defineElection } from "../../../../services/define-election.ts";
+import { freezeRoll } from "../../../../services/freeze-roll.ts";
+import { importRoll } from "../../../../services/import-roll.ts";
+import { listStaffElections } from "../../../../services/list-staff-elections.ts";
+import { reportEligibility } from "../../../../services/report-eligibility.ts";
+import { verifyLogs } from "../../../../services/verify-logs.ts";
+import { sha256Hasher } from "../../../crypto/sha256-stream.ts";
+import { html, type Html } from "../../views/html.ts";
+import { consoleErrors, consolePage, csrfField, textArea } from "../../views/console/shell.ts";
+import { refuseProblem, requireSignedIn, sendPage, viewOf, type FormBody } from "./context.ts";
+
+/** Problems as an error list: each line with its line number and field, in English (problem sentences). */
+function problemItems(problems: readonly Problem[]): Html {
+  return html`<ul class="problems">
+    ${problems.map((p) => html`<li>${message(p)}</li>`)}
+  </ul>`;
+}
+
+/** The returning officer's election pages: list, set-up, overview with readiness, roll import, freeze, chains. */
+export function electionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+  const services = { now, hash: sha256Hasher };
+  type P = { slug: string };
+
+  app.get("/console", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const v = viewOf(request, reply);
+    const r = await listStaffElections(store, request.actor);
+    if (!r.ok) return refuseProblem(request, reply, r.error);
+    const isAdmin = request.actor?.role === "administrator";
+    const body = html`${
+      r.value.length === 0
+        ? html`<p>${v.t("elections.none")}</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">${v.t("elections.name")}</th>
+                <th scope="col">${v.t("elections.slug")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${r.value.map(
+                (e) =>
+                  html`<tr>
+                    <td><a href="/console/elections/${e.slug}">${e.title}</a></td>
+                    <td>${e.slug}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+    ${isAdmin ? html`<p><a class="button" href="/console/elections/new">${v.t("elections.create")}</a></p>` : ""}`;
+    return sendPage(reply, 200, consolePage(v, v.t("elections.title"), body));
+  });
+
+  const newPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    text: string,
+    problems: readonly { field: string; message: string }[],
+  ) => {
+    const v = viewOf(request, reply);
+    const s = request.staff!;
+    const beside = problems.length > 0 ? problems.map((p) => p.message).join(" ") : undefined;
+    return sendPage(
+      reply,
+      status,
+      consolePage(
+        v,
+        v.t("setUp.title"),
+        html`${consoleErrors(
+            v.t,
+            problems.map((p) => ({ field: "definition", message: p.message })),
+          )}
+          <form method="post" action="/console/elections/new" novalidate>
+            ${csrfField(s.csrfToken)}
+            ${textArea({ name: "definition", label: v.t("setUp.definition"), hint: v.t("setUp.intro"), value: text, error: beside, rows: 20 })}
+            <button type="submit">${v.t("setUp.submit")}</button>
+          </form>`,
+      ),
+    );
+  };
+
+  app.get("/console/elections/new", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    if (request.actor?.role !== "administrator")
+      return refuseProblem(request, reply, { code: "access.denied" });
+    return newPage(request, reply, 200, "", []);
+  });
+
+  app.post("/console/elections/new", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const v = viewOf(request, reply);
+    const text = ((request.body ?? {}) as FormBody)["definition"] ?? "";
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      return newPage(request, reply, 422, text, [
+        { field: "definition", message: v.t("setUp.notJson", { reason: (e as Error).message }) },
+      ]);
+    }
+    const r = await defineElection(store, services, request.actor, parsed, "web");
+    if (!r.ok) {
+      const first = r.error[0]!;
+      if (first.code === "access.denied" || first.code === "access.sign-in-required")
+        return refuseProblem(request, reply, first);
+      return newPage(
+        request,
+        reply,
+        422,
+        text,
+        r.error.map((p) => ({ field: p.field ?? "definition", message: message(p) })),
+      );
+    }
+    const slug =
+      (parsed as { slug?: string; id?: string }).slug ?? (parsed as { id?: string }).id ?? r.value.id;
+    return reply.redirect(`/console/elections/${encodeURIComponent(String(slug))}`, 303);
+  });
+
+  app.get<{ Params: P }>("/console/elections/:slug", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const v = viewOf(request, reply);
+    const slug = request.params.slug;
+    const report = await reportEligibility(store, request.actor, slug);
+    if (!report.ok) return refuseProblem(request, reply, report.error);
+    const e = report.value;
+    const mayFreeze = request.actor?.role === "administrator" || request.actor?.role === "returning-officer";
+    let freezeBlock: Html = html``;
+    if (!e.frozen && mayFreeze) {
+      const check = await freezeRoll(store, services, request.actor, { election: slug, check: true }, "web");
+      if (check.ok && check.value.kind === "check") {
+        const blockers = check.value.blockers;
+        freezeBlock =
+          blockers.length === 0
+            ? html`<p class="ok">${v.t("election.nothingBlocks")}</p>
+                <form method="post" action="/console/elections/${slug}/freeze">
+                  ${csrfField(request.staff!.csrfToken)}
+                  <button type="submit">${v.t("election.freezeConfirm")}</button>
+                </form>`
+            : html`<ul class="checklist">
+                ${blockers.map((b) => html`<li class="blocked">${message(b)}</li>`)}
+              </ul>`;
+      }
+    }
+    const body = html`<h2>${v.t("election.readiness")}</h2>
+      <h3>${v.t("election.beforeFreeze")}</h3>
+      ${
+        e.frozen
+          ? html`<p class="ok">
+              ${v.t("election.frozen", { at: e.frozen.at, members: e.frozen.members, sha: e.frozen.sha256 })}
+            </p>`
+          : html`<p>${v.t("election.notFrozen")}</p>
+              ${freezeBlock}`
+      }
+      <h3>${v.t("election.beforeBallot")}</h3>
+      <ul class="checklist">
+        ${e.frozen ? "" : html`<li class="blocked">${v.t("election.notFrozen")}</li>`}
+        <li>${v.t("election.ballotNotBuilt")}</li>
+      </ul>
+      <h3>${v.t("election.beforeCount")}</h3>
+      <ul class="checklist">
+        <li>${v.t("election.countAfterClose")}</li>
+      </ul>
+      <h2>${v.t("election.eligibility")}</h2>
+      <p>${v.t("election.rollRows", { rows: e.rollRows })}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${v.t("election.section")}</th>
+            <th scope="col" class="num">${v.t("election.eligible")}</th>
+            <th scope="col">${v.t("election.reasons")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${e.sections.map(
+            (s) =>
+              html`<tr>
+                <td>${s.label}</td>
+                <td class="num">${s.frozenMembers ?? s.eligible ?? "–"}</td>
+                <td>
+                  ${Object.entries(s.excludedByReason ?? {})
+                    .filter(([, n]) => n > 0)
+                    .map(([reason, n]) => html`${reason}: ${n}; `)}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <div class="actions">
+        ${mayFreeze && !e.frozen ? html`<a class="button" href="/console/elections/${slug}/roll">${v.t("election.importRoll")}</a>` : ""}
+        <a class="button secondary" href="/console/elections/${slug}/audit">${v.t("election.audit")}</a>
+        <a class="button secondary" href="/elections/${slug}/results">${v.t("election.results")}</a>
+      </div>`;
+    return sendPage(reply, 200, consolePage(v, e.election, body));
+  });
+
+  const rollPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    form: FormBody,
+    csvError?: string,
+    outcome?: Html,
+    mappingError?: string,
+  ) => {
+    const v = viewOf(request, reply);
+    const slug = (request.params as P).slug;
+    const errors = [
+      ...(csvError ? [{ field: "csv", message: csvError }] : []),
+      ...(mappingError ? [{ field: "mapping", message: mappingError }] : []),
+    ];
+    return sendPage(
+      reply,
+      status,
+      consolePage(
+        v,
+        v.t("roll.title"),
+        html`${consoleErrors(v.t, errors)}${outcome ?? ""}
+          <form method="post" action="/console/elections/${slug}/roll" novalidate>
+            ${csrfField(request.staff!.csrfToken)}
+            ${textArea({ name: "csv", label: v.t("roll.file"), hint: v.t("roll.fileHint"), value: form["csv"] ?? "", error: csvError, rows: 12 })}
+            ${textArea({ name: "mapping", label: v.t("roll.mapping"), value: form["mapping"] ?? "", error: mappingError, rows: 8 })}
+            <div class="field">
+              <input
+                type="checkbox"
+                id="replace"
+                name="replace"
+                value="1"
+                ${form["replace"] ? html` checked` : ""}
+              />
+              <label for="replace">${v.t("roll.replace")}</label>
+            </div>
+            <div class="actions">
+              <button type="submit" name="mode" value="preview" class="secondary">
+                ${v.t("roll.preview")}
+              </button>
+              <button type="submit" name="mode" value="apply">${v.t("roll.apply")}</button>
+            </div>
+          </form>`,
+      ),
+    );
+  };
+
+  app.get<{ Params: P }>("/console/elections/:slug/roll", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const role = request.actor?.role;
+    if (role !== "administrator" && role !== "returning-officer")
+      return refuseProblem(request, reply, { code: "access.denied" });
+    return rollPage(request, reply, 200, {});
+  });
+
+  app.post<{ Params: P }>(
+    "/console/elections/:slug/roll",
+    { bodyLimit: 256 * 1024 * 1024 },
+    async (request, reply) => {
+      if (!requireSignedIn(request, reply)) return reply;
+      const v = viewOf(request, reply);
+      const form = (request.body ?? {}) as FormBody;
+      const csv = form["csv"] ?? "";
+      if (csv.trim() === "") return rollPage(request, reply, 422, form, v.t("roll.noFile"));
+      let mapping: unknown;
+      try {
+        mapping = JSON.parse(form["mapping"] ?? "");
+      } catch (e) {
+        return rollPage(
+          request,
+          reply,
+          422,
+          form,
+          undefined,
+          undefined,
+          v.t("roll.notJson", { reason: (e as Error).message }),
+        );
+      }
+      const bytes = Buffer.from(csv, "utf8");
+      const r = await importRoll(
+        store,
+        services,
+        request.actor,
+        {
+          election: request.params.slug,
+          open: () => Readable.from([bytes]),
+          mapping,
+          mode: form["mode"] === "preview" ? "preview" : "apply",
+          replace: form["replace"] === "1",
+        },
+        "web",
+      );
+      if (!r.ok) {
+        const first = r.error[0]!;
+        if (first.code.startsWith("access.") || (first.code === "not-found" && first.field === "election"))
+          return refuseProblem(request, reply, first);
+        const mappingProblems = r.error.filter((p) => p.code.startsWith("roll.mapping"));
+        if (mappingProblems.length > 0 && mappingProblems.length === r.error.length)
+          return rollPage(request, reply, 422, form, undefined, problemItems(r.error), v.t("roll.badFile"));
+        return rollPage(request, reply, 422, form, v.t("roll.badFile"), problemItems(r.error));
+      }
+      const o = r.value;
+      const outcome =
+        o.kind === "unchanged"
+          ? html`<p class="panel">${v.t("roll.unchanged")}</p>`
+          : o.kind === "preview"
+            ? html`<p class="panel">
+                ${v.t("roll.previewed", { rows: o.rows, added: o.diff?.added.length ?? o.rows, removed: o.diff?.removed.length ?? 0, changed: o.diff?.changed.length ?? 0 })}
+              </p>`
+            : html`<p class="panel">${v.t("roll.imported", { rows: o.rows, n: o.importNumber })}</p>
+                <p><a href="/console/elections/${request.params.slug}">${v.t("election.readiness")}</a></p>`;
+      return rollPage(request, reply, 200, form, undefined, outcome);
+    },
+  );
+
+  app.post<{ Params: P }>("/console/elections/:slug/freeze", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const v = viewOf(request, reply);
+    const r = await freezeRoll(
+      store,
+      services,
+      request.actor,
+      { election: request.params.slug, check: false },
+      "web",
+    );
+    if (!r.ok) {
+      const first = r.error[0]!;
+      if (first.code.startsWith("access.") || first.code === "not-found")
+        return refuseProblem(request, reply, first);
+      return sendPage(
+        reply,
+        409,
+        consolePage(
+          v,
+          v.t("election.freeze"),
+          html`${problemItems(r.error)}
+            <p><a href="/console/elections/${request.params.slug}">${v.t("election.readiness")}</a></p>`,
+        ),
+      );
+    }
+    if (r.value.kind !== "frozen") return reply.redirect(`/console/elections/${request.params.slug}`, 303);
+    return sendPage(
+      reply,
+      200,
+      consolePage(
+        v,
+        v.t("election.freeze"),
+        html`<p class="panel">
+            ${v.t("election.frozenDone", { members: r.value.members, sha: r.value.sha256 })}
+          </p>
+          <p><a href="/console/elections/${request.params.slug}">${v.t("election.readiness")}</a></p>`,
+      ),
+    );
+  });
+
+  app.get<{ Params: P }>("/console/elections/:slug/audit", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const v = viewOf(request, reply);
+    const r = await verifyLogs(store, request.actor, { election: request.params.slug });
+    if (!r.ok) return refuseProblem(request, reply, r.error);
+    const body = html`<h2>${v.t("audit.chains")}</h2>
+      <ul class="checklist">
+        ${r.value.map((c) =>
+          c.verdict.ok
+            ? html`<li class="ok">
+                ${v.t("audit.verdictOk", { chain: c.chain, length: c.verdict.value.length, head: c.verdict.value.head?.hash ?? "–" })}
+              </li>`
+            : html`<li class="blocked">
+                ${v.t("audit.verdictBroken", { chain: c.chain, why: message(c.verdict.error) })}
+              </li>`,
+        )}
+      </ul>`;
+    return sendPage(reply, 200, consolePage(v, v.t("audit.title"), body));
+  });
+}

@@ -1,0 +1,62 @@
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { resolveStaffSession } from "../../../../services/staff-session.ts";
+import { staffCookie } from "../../auth/staff-cookie.ts";
+import { staffDeps } from "../../auth/staff-deps.ts";
+import { consoleCss } from "../../views/console/console-css.ts";
+import { consoleI18nReady } from "../../views/console/i18n.ts";
+import { siteCss } from "../../views/site-css.ts";
+import type { RoutePlugin } from "../route-deps.ts";
+import { refuse, sameToken, type FormBody } from "./context.ts";
+import { electionRoutes } from "./elections.ts";
+import { signInRoutes } from "./signin-routes.ts";
+
+// The staff console under /console. Sessions live only inside this plugin: the session cookie never
+// authenticates the JSON API (that takes bearer tokens), so no API route can be driven by a forged
+// cross-site form. Every POST here carries the session's synchronizer token, except the two forms
+// shown before a session exists (sign-in, first administrator), which use a double-submit cookie.
+
+const preSessionPosts = new Set(["/console/sign-in"]);
+
+/** The console's pages, sign-in and stylesheets. */
+export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
+  await consoleI18nReady();
+  await app.register(formbody);
+  await app.register(cookie);
+  const cookieSettings = staffCookie();
+  const deps = staffDeps(routeDeps.now);
+  app.decorateRequest("staff", undefined);
+
+  app.addHook("onRequest", async (request: FastifyRequest) => {
+    if (!request.url.startsWith("/console")) return;
+    const id = request.cookies[cookieSettings.name];
+    if (!id || id.length > 100) return;
+    const session = await resolveStaffSession(routeDeps.store, deps, id);
+    request.staff = session;
+    // A signed-in console session acts as its chosen role; a bearer token is not used for pages.
+    request.actor = session?.actor;
+  });
+
+  app.addHook("preHandler", async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== "POST") return;
+    const path = request.url.split("?")[0]!;
+    if (preSessionPosts.has(path) || path.startsWith("/console/setup/")) return; // checked in the handler
+    const body = (request.body ?? {}) as FormBody;
+    const expected = request.staff?.csrfToken ?? "";
+    if (!sameToken(expected, body["csrf"] ?? "")) {
+      request.log.warn({ code: "csrf", url: path }, "console form refused: missing or wrong CSRF token");
+      return refuse(request, reply, 403);
+    }
+  });
+
+  app.get("/assets/site.css", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(siteCss),
+  );
+  app.get("/assets/console.css", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(consoleCss),
+  );
+
+  signInRoutes(app, routeDeps.store, deps, cookieSettings);
+  electionRoutes(app, routeDeps.store, routeDeps.now);
+};

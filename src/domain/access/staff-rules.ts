@@ -1,0 +1,37 @@
+// Rules for staff sign-in that need no I/O: the password policy and when a session has expired.
+// ASVS L2: passwords of at least 12 characters (no composition rules), idle timeout at most 30
+// minutes, absolute lifetime at most 12 hours.
+
+/** Shortest password a staff account may have. */
+export const minPasswordLength = 12;
+/** Longest accepted, so hashing stays bounded (argon2 takes any length; a megabyte would be abuse). */
+export const maxPasswordLength = 256;
+/** A session unused this long is over. */
+export const idleTimeoutMs = 30 * 60 * 1000;
+/** A session is over this long after sign-in, however busy. */
+export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
+/** How long a first-administrator link stays usable. */
+export const setupLinkLifetimeMs = 24 * 60 * 60 * 1000;
+
+/** Why a password is refused, or undefined when it is acceptable. */
+export function passwordFault(
+  password: string,
+  email: string,
+): "too-short" | "too-long" | "is-email" | undefined {
+  const length = [...password].length;
+  if (length < minPasswordLength) return "too-short";
+  if (length > maxPasswordLength) return "too-long";
+  if (password.trim().toLowerCase() === email.trim().toLowerCase()) return "is-email";
+  return undefined;
+}
+
+/** Whether a session begun at `createdAt` and last used at `lastSeenAt` is still live at `now`. */
+export function sessionLive(createdAt: Date, lastSeenAt: Date, now: Date): boolean {
+  const t = now.getTime();
+  return t - lastSeenAt.getTime() < idleTimeoutMs && t - createdAt.getTime() < absoluteTimeoutMs;
+}
+
+/** Normalises an email address for lookup: trimmed, lower case. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,25 @@
+/** What the staff sign-in services take from outside: clock, randomness, password hashing, TOTP. */
+export interface StaffDeps {
+  readonly now: () => Date;
+  readonly randomBytes: (size: number) => Uint8Array;
+  readonly hashPassword: (password: string) => Promise<string>;
+  readonly verifyPassword: (phc: string, password: string) => Promise<boolean>;
+  /** A hash to check against when no account matches, so timing does not tell who has an account. */
+  readonly dummyPasswordHash: () => Promise<string>;
+  readonly totp: {
+    /** A new Base32 secret (160 bits). */
+    readonly newSecret: () => string;
+    /** The time step of `code` if it is right for `secret` at `now` (±1 step) and after `afterStep`. */
+    readonly check: (
+      secret: string,
+      code: string,
+      now: Date,
+      afterStep: number | null,
+    ) => Promise<number | undefined>;
+  };
+}
+
+/** A random id for a cookie or link: 32 bytes (256 bits), base64url. */
+export function randomId(deps: Pick<StaffDeps, "randomBytes">): string {
+  return Buffer.from(deps.randomBytes(32)).toString("base64url");
+}

@@ -1,0 +1,143 @@
+// Helpers for the staff console's tests: a cookie jar over Fastify's inject, staff accounts made
+// through the services, and TOTP codes for a given instant.
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { generate } from "otplib";
+import type { Store } from "../../src/ports/store.ts";
+import { addStaffMember } from "../../src/services/add-staff-member.ts";
+import {
+  createFirstAdministrator,
+  issueFirstAdministratorLink,
+} from "../../src/services/set-up-first-administrator.ts";
+import type { StaffDeps } from "../../src/services/staff-deps.ts";
+import {
+  dummyPasswordHash,
+  hashPassword,
+  verifyPassword,
+} from "../../src/adapters/web/auth/password-hash.ts";
+import { checkTotp, newTotpSecret } from "../../src/adapters/web/auth/totp.ts";
+
+/** Staff deps on a settable clock. */
+export function testStaffDeps(clock: { now: Date }): StaffDeps {
+  return {
+    now: () => clock.now,
+    randomBytes: (n) => randomBytes(n),
+    hashPassword,
+    verifyPassword,
+    dummyPasswordHash,
+    totp: { newSecret: newTotpSecret, check: checkTotp },
+  };
+}
+
+/** The TOTP code for `secret` at `at`. */
+export function codeAt(secret: string, at: Date): Promise<string> {
+  return generate({ secret, epoch: Math.floor(at.getTime() / 1000) });
+}
+
+/** A browser-like client over inject: keeps cookies, reads hidden CSRF fields. */
+export class Client {
+  readonly cookies = new Map<string, string>();
+  constructor(readonly app: FastifyInstance) {}
+  /** Sends a request with the jar's cookies; stores any Set-Cookie. */
+  async send(
+    method: "GET" | "POST",
+    url: string,
+    form?: Record<string, string>,
+  ): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      },
+      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
+    });
+    for (const c of res.cookies) {
+      if (c.value === "" || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+  /** The hidden `csrf` field of a page. */
+  static csrf(body: string): string {
+    const m = /name="csrf" value="([^"]+)"/.exec(body);
+    if (!m) throw new Error("no csrf field on the page");
+    return m[1]!;
+  }
+  /** The TOTP key shown on the enrolment page. */
+  static totpKey(body: string): string {
+    const m = /id="totp-key">([A-Z2-7]+)</.exec(body);
+    if (!m) throw new Error("no TOTP key on the page");
+    return m[1]!;
+  }
+}
+
+/** A staff member with a password and an enrolled TOTP secret. */
+export interface StaffLogin {
+  readonly email: string;
+  readonly password: string;
+  secret?: string;
+}
+
+/**
+ * Signs a client in through the pages (password, then code; enrolling on first sign-in) and picks
+ * the first role if asked. Returns the last response.
+ */
+export async function signIn(c: Client, who: StaffLogin, at: Date): Promise<LightMyRequestResponse> {
+  const page = await c.send("GET", "/console/sign-in");
+  const res = await c.send("POST", "/console/sign-in", {
+    csrf: Client.csrf(page.body),
+    email: who.email,
+    password: who.password,
+  });
+  if (res.statusCode !== 303) return res;
+  const codePage = await c.send("GET", "/console/sign-in/code");
+  if (!who.secret) who.secret = Client.totpKey(codePage.body);
+  const code = await codeAt(who.secret, at);
+  const done = await c.send("POST", "/console/sign-in/code", { csrf: Client.csrf(codePage.body), code });
+  if (done.headers.location === "/console/role") {
+    const rolePage = await c.send("GET", "/console/role");
+    const m = /name="role" value="([^"]+)"/.exec(rolePage.body);
+    return c.send("POST", "/console/role", { csrf: Client.csrf(rolePage.body), role: m![1]! });
+  }
+  return done;
+}
+
+/** Creates the first administrator through the one-time link service. */
+export async function firstAdmin(
+  store: Store,
+  deps: StaffDeps,
+  email = "admin@example.org",
+): Promise<StaffLogin> {
+  const link = await issueFirstAdministratorLink(store, deps);
+  if (!link) throw new Error("accounts exist already");
+  const password = "admin password 2026";
+  const r = await createFirstAdministrator(store, deps, {
+    token: link.token,
+    email,
+    displayName: "Ada Admin",
+    password,
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return { email, password };
+}
+
+/** Gives a new person one role in one election (by an administrator actor). */
+export async function staffWithRole(
+  store: Store,
+  deps: StaffDeps,
+  role: string,
+  election: string,
+  email: string,
+): Promise<StaffLogin> {
+  const password = `password for ${role} ok`;
+  const r = await addStaffMember(
+    store,
+    deps,
+    { id: "test-admin", role: "administrator" },
+    { email, displayName: email, password, role, election },
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return { email, password };
+}

@@ -1,0 +1,182 @@
+import assert from "node:assert/strict";
+import { after, test } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { buildServer } from "../../src/adapters/web/server.ts";
+import { dbOf } from "../../src/adapters/storage/tx.ts";
+import { issueFirstAdministratorLink } from "../../src/services/set-up-first-administrator.ts";
+import { forEachEngine } from "../helpers/engines.ts";
+import { Client, codeAt, firstAdmin, signIn, testStaffDeps } from "../helpers/console.ts";
+
+forEachEngine((engine) => {
+  const clock = { now: new Date("2026-03-02T09:00:00Z") };
+  const deps = testStaffDeps(clock);
+  let app: FastifyInstance | undefined;
+  const server = async () =>
+    (app ??= await buildServer({ store: engine.store, logLevel: "silent", now: () => clock.now }));
+  after(async () => app?.close());
+
+  test("first run: the one-time link creates the administrator once, then is refused", async () => {
+    const s = await server();
+    const link = await issueFirstAdministratorLink(engine.store, deps);
+    assert.ok(link);
+    const c = new Client(s);
+    const form = await c.send("GET", `/console/setup/${link.token}`);
+    assert.equal(form.statusCode, 200);
+    const short = await c.send("POST", `/console/setup/${link.token}`, {
+      csrf: Client.csrf(form.body),
+      displayName: "Ada",
+      email: "ada@example.org",
+      password: "too short",
+    });
+    assert.equal(short.statusCode, 422);
+    assert.match(short.body, /id="password-error">Use a password of at least 12 characters/);
+    const made = await c.send("POST", `/console/setup/${link.token}`, {
+      csrf: Client.csrf(form.body),
+      displayName: "Ada",
+      email: "Ada@Example.org",
+      password: "a long enough password",
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    const again = await c.send("GET", `/console/setup/${link.token}`);
+    assert.equal(again.statusCode, 410);
+    assert.equal(
+      await issueFirstAdministratorLink(engine.store, deps),
+      undefined,
+      "no new link once an account exists",
+    );
+    const stored = await engine.store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("staff_accounts" as never)
+        .select("password_hash" as never)
+        .execute(),
+    );
+    assert.match(JSON.stringify(stored), /\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    assert.doesNotMatch(JSON.stringify(stored), /a long enough password/);
+  });
+
+  test("password then TOTP (enrolled at first sign-in); the session id changes; a code works once; cookie flags", async () => {
+    const s = await server();
+    const who = { email: "ada@example.org", password: "a long enough password" } as {
+      email: string;
+      password: string;
+      secret?: string;
+    };
+    const c = new Client(s);
+    const page = await c.send("GET", "/console/sign-in");
+    const wrong = await c.send("POST", "/console/sign-in", {
+      csrf: Client.csrf(page.body),
+      email: who.email,
+      password: "not the password",
+    });
+    assert.equal(wrong.statusCode, 401);
+    const unknown = await c.send("POST", "/console/sign-in", {
+      csrf: Client.csrf(page.body),
+      email: "nobody@example.org",
+      password: "not the password",
+    });
+    assert.equal(unknown.statusCode, 401);
+    assert.equal(
+      wrong.body.replace(/value="[^"]*"/g, ""),
+      unknown.body.replace(/value="[^"]*"/g, ""),
+      "an unknown email and a wrong password read the same",
+    );
+    const noCsrf = await c.send("POST", "/console/sign-in", { email: who.email, password: who.password });
+    assert.equal(noCsrf.statusCode, 403);
+
+    const ok = await c.send("POST", "/console/sign-in", {
+      csrf: Client.csrf(page.body),
+      email: who.email,
+      password: who.password,
+    });
+    assert.equal(ok.statusCode, 303);
+    const setCookie = String(ok.headers["set-cookie"]);
+    assert.match(setCookie, /__Host-selectorate=[A-Za-z0-9_-]{43};/, "256-bit id under the __Host- prefix");
+    assert.match(setCookie, /Secure/);
+    assert.match(setCookie, /HttpOnly/);
+    assert.match(setCookie, /SameSite=Lax/);
+    const halfId = c.cookies.get("__Host-selectorate");
+    // Half-signed-in (password only) cannot see the console.
+    const early = await c.send("GET", "/console");
+    assert.equal(early.statusCode, 303);
+    assert.equal(early.headers.location, "/console/sign-in");
+
+    const enrol = await c.send("GET", "/console/sign-in/code");
+    who.secret = Client.totpKey(enrol.body);
+    const bad = await c.send("POST", "/console/sign-in/code", {
+      csrf: Client.csrf(enrol.body),
+      code: "000000",
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /id="code-error">That code is not right/);
+    const code = await codeAt(who.secret, clock.now);
+    const done = await c.send("POST", "/console/sign-in/code", { csrf: Client.csrf(enrol.body), code });
+    assert.equal(done.statusCode, 303);
+    assert.equal(done.headers.location, "/console", "one role: chosen at once");
+    const fullId = c.cookies.get("__Host-selectorate");
+    assert.notEqual(fullId, halfId, "the session id is replaced at sign-in");
+    const home = await c.send("GET", "/console");
+    assert.equal(home.statusCode, 200);
+
+    // The old id is dead on the server.
+    const thief = new Client(s);
+    thief.cookies.set("__Host-selectorate", halfId!);
+    assert.equal((await thief.send("GET", "/console")).statusCode, 303);
+
+    // The same code again (replay) is refused even in a new sign-in.
+    const c2 = new Client(s);
+    const p2 = await c2.send("GET", "/console/sign-in");
+    await c2.send("POST", "/console/sign-in", {
+      csrf: Client.csrf(p2.body),
+      email: who.email,
+      password: who.password,
+    });
+    const codePage = await c2.send("GET", "/console/sign-in/code");
+    assert.doesNotMatch(codePage.body, /totp-key/, "an enrolled account is not shown its key again");
+    const replay = await c2.send("POST", "/console/sign-in/code", { csrf: Client.csrf(codePage.body), code });
+    assert.equal(replay.statusCode, 422);
+  });
+
+  test("sign-out and 30 idle minutes end the session on the server; CSRF guards every console form", async () => {
+    const s = await server();
+    clock.now = new Date(clock.now.getTime() + 60_000);
+    const admin = await firstAdmin(engine.store, deps, "second@example.org").catch(() => undefined);
+    assert.equal(admin, undefined, "the first-administrator service refuses once an account exists");
+    const who = {
+      email: "ada@example.org",
+      password: "a long enough password",
+      secret: undefined as string | undefined,
+    };
+    // Re-use the enrolled secret by reading it from the database (the test plays the phone).
+    const row = await engine.store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("staff_accounts" as never)
+        .select("totp_secret" as never)
+        .executeTakeFirstOrThrow(),
+    );
+    who.secret = (row as { totp_secret: string }).totp_secret;
+    const c = new Client(s);
+    assert.equal((await signIn(c, who, clock.now)).statusCode, 303);
+    const home = await c.send("GET", "/console");
+    const forged = await c.send("POST", "/console/sign-out", { csrf: "0".repeat(64) });
+    assert.equal(forged.statusCode, 403, "a form without the session's token is refused");
+    assert.equal((await c.send("GET", "/console")).statusCode, 200, "and did nothing");
+    const id = c.cookies.get("__Host-selectorate")!;
+    const out = await c.send("POST", "/console/sign-out", { csrf: Client.csrf(home.body) });
+    assert.equal(out.statusCode, 303);
+    const replayed = new Client(s);
+    replayed.cookies.set("__Host-selectorate", id);
+    assert.equal(
+      (await replayed.send("GET", "/console")).statusCode,
+      303,
+      "the old cookie is worthless after sign-out",
+    );
+
+    clock.now = new Date(clock.now.getTime() + 60_000);
+    const c3 = new Client(s);
+    assert.equal((await signIn(c3, who, clock.now)).statusCode, 303);
+    clock.now = new Date(clock.now.getTime() + 29 * 60_000);
+    assert.equal((await c3.send("GET", "/console")).statusCode, 200);
+    clock.now = new Date(clock.now.getTime() + 30 * 60_000);
+    assert.equal((await c3.send("GET", "/console")).statusCode, 303, "30 idle minutes end it");
+  });
+});
