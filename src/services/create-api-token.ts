@@ -13,6 +13,8 @@ export interface CreateApiTokenRequest {
   /** Limit the token to one election (by slug); unset means every election. */
   readonly election?: string | undefined;
   readonly name?: string | undefined;
+  /** Where the request came from, for the audit log (default "cli"). */
+  readonly source?: "cli" | "web" | undefined;
 }
 
 /** A new token: the secret is shown once and never stored. */
@@ -77,7 +79,7 @@ export async function createApiToken(
         action: "token.create",
         subject: `token:${id}`,
         outcome: "succeeded",
-        source: "cli",
+        source: request.source ?? "cli",
         details: { role, name },
       },
       at,
