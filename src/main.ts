@@ -50,6 +50,16 @@ if (store.engine === "pglite") {
 }
 console.log(`API description: ${address}/api/openapi.json`);
 
+// First run: with no staff account yet, print a one-time link that creates the first administrator.
+const { issueFirstAdministratorLink } = await import("./services/set-up-first-administrator.ts");
+const { randomBytes } = await import("node:crypto");
+const firstRun = await issueFirstAdministratorLink(store, { now: () => new Date(), randomBytes });
+if (firstRun) {
+  console.log(
+    `First run: create the first administrator at ${address}/console/setup/${firstRun.token} (works once, until ${firstRun.expiresAt.toISOString()}).`,
+  );
+}
+
 let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
