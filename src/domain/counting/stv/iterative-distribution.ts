@@ -122,34 +122,50 @@ export function distribute<T>(
   for (let c = 0; c < votes.length; c++) votes[c] = ar.zero;
   const totals: PassTotals<T> = { kept: ar.zero, lost: ar.zero };
   const split = splitter(ar, rule);
-  const { candidate, depth, end, through, size } = ballots.tree;
+  const tree = ballots.tree;
+  // Depth-first walk. At depth d, cursor[d] runs over a node's children up to stop[d], and
+  // weightOut[d] is the weight leaving the node being visited there.
   const weightOut: T[] = [];
-  let i = 0;
-  while (i < size) {
-    const d = depth[i]!;
-    const w = d === 0 ? ar.one : weightOut[d - 1]!;
-    const c = candidate[i]!;
-    const k = kf[c]!;
-    if (ar.isZero(k)) {
-      weightOut[d] = w;
-      i++;
+  const cursor: number[] = [tree.firstChildOf(0)];
+  const stop: number[] = [cursor[0]! + tree.childCount(0)];
+  let d = 0;
+  for (;;) {
+    const node = cursor[d]!;
+    if (node === stop[d]) {
+      if (d === 0) break;
+      d--;
+      cursor[d]!++;
       continue;
     }
-    split(w, k);
-    const n = BigInt(through[i]!);
-    const v = ar.mulInt(split.keep, n);
-    votes[c] = ar.add(votes[c]!, v);
-    totals.kept = ar.add(totals.kept, v);
-    if (rule === "meek") {
-      const loss = ar.sub(ar.sub(w, split.keep), split.rest);
-      if (!ar.isZero(loss)) totals.lost = ar.add(totals.lost, ar.mulInt(loss, n));
+    const w = d === 0 ? ar.one : weightOut[d - 1]!;
+    const c = tree.candidate[node]!;
+    const k = kf[c]!;
+    let rest = w;
+    if (!ar.isZero(k)) {
+      split(w, k);
+      rest = split.rest;
+      const n = BigInt(tree.through[node]!);
+      const v = ar.mulInt(split.keep, n);
+      votes[c] = ar.add(votes[c]!, v);
+      totals.kept = ar.add(totals.kept, v);
+      if (rule === "meek") {
+        const loss = ar.sub(ar.sub(w, split.keep), rest);
+        if (!ar.isZero(loss)) totals.lost = ar.add(totals.lost, ar.mulInt(loss, n));
+      }
     }
     // A ballot stops once its weight is used up (guarded arithmetic: within noise of zero).
-    if (ar.cmp(split.rest, ar.zero) <= 0) i = end[i]!;
-    else {
-      weightOut[d] = split.rest;
-      i++;
+    if (ar.cmp(rest, ar.zero) > 0) {
+      const first = tree.firstChildOf(node);
+      const count = tree.childCount(node);
+      if (count > 0) {
+        weightOut[d] = rest;
+        d++;
+        cursor[d] = first;
+        stop[d] = first + count;
+        continue;
+      }
     }
+    cursor[d]!++;
   }
   for (const g of ballots.equal) distributeEqual(ar, g, split, kf, votes, totals, rule);
   return totals;

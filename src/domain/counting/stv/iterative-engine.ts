@@ -142,6 +142,32 @@ export function runIterativeCount<T>(
   let figures = { votes: votes.slice(), quota, residual, lost };
   let roundElected: number[] = [];
   let roundExcluded: number[] = [];
+  let roundTies: TieBreak[] = [];
+
+  /**
+   * Rounded arithmetic can bring more candidates to the quota at once than there are seats left
+   * (exact arithmetic cannot). The rules are silent; we elect the highest, breaking a tie at the
+   * cut as for exclusions, and leave the rest hopeful (they lose when the seats are full).
+   */
+  const fillSeats = (reached: number[]): number[] => {
+    const left = seatsLeft();
+    if (reached.length <= left) return reached;
+    const byVotes = reached.slice().sort((a, b) => ar.cmp(votes[b]!, votes[a]!) || a - b);
+    const cutVote = votes[byVotes[left - 1]!]!;
+    const chosen = byVotes.filter((c) => ar.cmp(votes[c]!, cutVote) > 0);
+    let atCut = byVotes.filter((c) => ar.cmp(votes[c]!, cutVote) === 0);
+    while (chosen.length < left) {
+      if (atCut.length <= left - chosen.length) {
+        chosen.push(...atCut);
+        break;
+      }
+      const tie = breakTie(atCut, "highest", "election", tieContext);
+      roundTies.push(tie);
+      chosen.push(tie.chosen);
+      atCut = atCut.filter((c) => c !== tie.chosen);
+    }
+    return chosen.sort((a, b) => a - b);
+  };
 
   /** Elects or excludes the remaining hopefuls, then fixes the round's figures (Droop's step C). */
   const finish = (): void => {
@@ -182,7 +208,7 @@ export function runIterativeCount<T>(
       for (let c = 0; c < n; c++)
         if (status[c] === HOPEFUL || status[c] === ELECTED) total = ar.add(total, votes[c]!);
       quota = calcQuota(total);
-      const newly = hopeful().filter((c) => hasQuota(votes[c]!));
+      const newly = fillSeats(hopeful().filter((c) => hasQuota(votes[c]!)));
       for (const c of newly) elect(c);
       surplus = ar.zero;
       for (const c of elected) surplus = ar.add(surplus, ar.sub(votes[c]!, quota));
@@ -197,7 +223,12 @@ export function runIterativeCount<T>(
         if (batch.length > 0) return { ending: "batch", newly, batch };
       }
       lastSurplus = surplus;
-      for (const c of elected) kf[c] = ar.divRound(ar.mulRound(kf[c]!, quota, true), votes[c]!, true);
+      for (const c of elected) {
+        // Only too few decimal places can leave an elected candidate holding nothing; then its
+        // keep value cannot be updated and stays as it is.
+        if (ar.cmp(votes[c]!, ar.zero) > 0)
+          kf[c] = ar.divRound(ar.mulRound(kf[c]!, quota, true), votes[c]!, true);
+      }
     }
     throw new Error("iterative count did not converge");
   };
@@ -206,6 +237,7 @@ export function runIterativeCount<T>(
     roundElected = [];
     roundExcluded = [];
     const ties: TieBreak[] = [];
+    roundTies = ties;
     const { ending, newly, batch } = iterate();
     let action: StageAction;
     let subject: number | readonly number[];
@@ -221,7 +253,9 @@ export function runIterativeCount<T>(
         const h = hopeful();
         let low = votes[h[0]!]!;
         for (const c of h) if (ar.rawLess(votes[c]!, low)) low = votes[c]!;
-        const reach = ar.add(low, surplus);
+        // In fixed arithmetic the surplus can come out a hair below zero (keep values are rounded);
+        // the lowest candidate must still be in its own tie.
+        const reach = ar.add(low, ar.cmp(surplus, ar.zero) > 0 ? surplus : ar.zero);
         const tied = h.filter((c) => ar.cmp(reach, votes[c]!) >= 0);
         if (tied.length === 1) losers = [tied[0]!];
         else {

@@ -1,125 +1,176 @@
 /**
- * Rankings stored as a prefix tree, laid out in preorder. In Meek and Warren counts a ballot's weight
- * at each preference depends only on the preferences before it, so every ballot sharing a prefix
- * carries the same weight there: one multiplication per tree node, times the number of ballots
- * through it, gives exactly the sum of the per-ballot figures. A distribution pass stops descending
- * where the weight is used up (at the first hopeful candidate), so it visits few nodes.
+ * Rankings stored as a prefix tree, built lazily. In Meek and Warren counts a ballot's weight at each
+ * preference depends only on the preferences before it, so every ballot sharing a prefix carries the
+ * same weight there: one multiplication per tree node, times the number of ballots through it, gives
+ * exactly the sum of the per-ballot figures. A distribution pass stops descending at each ballot's
+ * first hopeful candidate, so most of the tree is never needed: a node's children are made only
+ * when a pass first goes below it (on a 1,000,000-ballot count, about a fifth of the full tree).
  */
 
-/** The tree: node i holds candidate `candidate[i]` at depth `depth[i]` (0 = first preference). */
-export interface RankingTree {
-  readonly size: number;
-  readonly candidate: Int32Array;
-  readonly depth: Int32Array;
-  /** Index just past node i's subtree, to skip it. */
-  readonly end: Int32Array;
-  /** Ballots whose ranking passes through node i. */
-  readonly through: Float64Array;
+/** A prefix tree over groups of identical strict rankings. Node 0 is the root (no candidate). */
+export class RankingTree {
+  /** Candidate at each node. */
+  candidate: Int32Array;
+  /** Ballots whose ranking passes through each node. */
+  through: Float64Array;
+  /** Number of nodes made so far, the root included. */
+  size = 1;
+
+  // The groups: rankings flattened into `data`, group g at data[start[g] .. start[g + 1]).
+  private readonly data: Int32Array;
+  private readonly start: Int32Array;
+  private readonly count: Float64Array;
+  /** Group order; node i owns perm[lo[i] .. hi[i]): the groups whose ranking passes through it. */
+  private readonly perm: Int32Array;
+  private readonly scratch: Int32Array;
+  private depth: Int32Array;
+  private lo: Int32Array;
+  private hi: Int32Array;
+  /** Children of node i are firstChild[i] .. firstChild[i] + children[i] - 1; -1 until made. */
+  private firstChild: Int32Array;
+  private children: Int32Array;
+  private readonly candidates: number;
+  private readonly bucketSize: Int32Array;
+  private readonly bucketThrough: Float64Array;
+
+  /** Takes the groups' rankings (candidate numbers below `candidates`), flattened, and counts. */
+  constructor(candidates: number, data: Int32Array, start: Int32Array, count: Float64Array) {
+    this.candidates = candidates;
+    this.data = data;
+    this.start = start;
+    this.count = count;
+    const groups = count.length;
+    this.perm = new Int32Array(groups);
+    for (let g = 0; g < groups; g++) this.perm[g] = g;
+    this.scratch = new Int32Array(groups);
+    this.bucketSize = new Int32Array(candidates + 1);
+    this.bucketThrough = new Float64Array(candidates + 1);
+    const capacity = 64;
+    this.candidate = new Int32Array(capacity);
+    this.through = new Float64Array(capacity);
+    this.depth = new Int32Array(capacity);
+    this.lo = new Int32Array(capacity);
+    this.hi = new Int32Array(capacity);
+    this.firstChild = new Int32Array(capacity).fill(-1);
+    this.children = new Int32Array(capacity);
+    this.candidate[0] = -1;
+    this.depth[0] = -1;
+    this.hi[0] = groups;
+  }
+
+  /** First child of `node` (making its children on first use); see `childCount`. */
+  firstChildOf(node: number): number {
+    if (this.firstChild[node] === -1) this.expand(node);
+    return this.firstChild[node]!;
+  }
+
+  /** Number of children of `node`, once `firstChildOf` has been called. */
+  childCount(node: number): number {
+    return this.children[node]!;
+  }
+
+  /** Sorts the node's groups by their next preference (a counting sort) and makes one child each. */
+  private expand(node: number): void {
+    const d = this.depth[node]! + 1;
+    const lo = this.lo[node]!;
+    const hi = this.hi[node]!;
+    const { data, start, count, perm, scratch, bucketSize, bucketThrough } = this;
+    const k = this.candidates;
+    bucketSize.fill(0);
+    bucketThrough.fill(0);
+    // Bucket 0 holds groups whose ranking ends at this node; bucket c + 1 those going on to c.
+    for (let i = lo; i < hi; i++) {
+      const g = perm[i]!;
+      const at = start[g]! + d;
+      const b = at < start[g + 1]! ? data[at]! + 1 : 0;
+      bucketSize[b]!++;
+      bucketThrough[b]! += count[g]!;
+    }
+    let made = 0;
+    for (let b = 1; b <= k; b++) if (bucketSize[b]! > 0) made++;
+    this.reserve(this.size + made);
+    // Bucket starts, then place each group.
+    let pos = lo;
+    const first = this.size;
+    let id = first;
+    for (let b = 0; b <= k; b++) {
+      const n = bucketSize[b]!;
+      bucketSize[b] = pos;
+      if (b > 0 && n > 0) {
+        this.candidate[id] = b - 1;
+        this.through[id] = bucketThrough[b]!;
+        this.depth[id] = d;
+        this.lo[id] = pos;
+        this.hi[id] = pos + n;
+        id++;
+      }
+      pos += n;
+    }
+    for (let i = lo; i < hi; i++) {
+      const g = perm[i]!;
+      const at = start[g]! + d;
+      const b = at < start[g + 1]! ? data[at]! + 1 : 0;
+      scratch[bucketSize[b]!++] = g;
+    }
+    perm.set(scratch.subarray(lo, hi), lo);
+    this.size = id;
+    this.firstChild[node] = first;
+    this.children[node] = made;
+  }
+
+  private reserve(needed: number): void {
+    if (needed <= this.candidate.length) return;
+    let capacity = this.candidate.length;
+    while (capacity < needed) capacity *= 2;
+    const widen = <A extends Int32Array | Float64Array>(old: A, make: (n: number) => A): A => {
+      const a = make(capacity);
+      a.set(old);
+      return a;
+    };
+    this.candidate = widen(this.candidate, (n) => new Int32Array(n));
+    this.through = widen(this.through, (n) => new Float64Array(n));
+    this.depth = widen(this.depth, (n) => new Int32Array(n));
+    this.lo = widen(this.lo, (n) => new Int32Array(n));
+    this.hi = widen(this.hi, (n) => new Int32Array(n));
+    this.firstChild = widen(this.firstChild, (n) => new Int32Array(n).fill(-1));
+    this.children = widen(this.children, (n) => new Int32Array(n));
+  }
 }
 
-/**
- * Grows the tree one ranking at a time, then lays it out. Children are found through a dense table
- * child[node × width + c] when there are at most 32 candidates, else through sibling lists.
- */
+/** Collects strict rankings, flattened, for a `RankingTree`. */
 export class RankingTreeBuilder {
-  private capacity = 1024;
-  private cand = new Int32Array(this.capacity);
-  private parent = new Int32Array(this.capacity);
-  private firstChild: Int32Array;
-  private nextSibling: Int32Array;
-  private through = new Float64Array(this.capacity);
-  private nodes = 1; // node 0 is the root, holding no candidate
-  private readonly width: number;
-  private table: Int32Array;
+  private data = new Int32Array(1024);
+  private used = 0;
+  private starts: number[] = [0];
+  private counts: number[] = [];
+  private readonly candidates: number;
 
-  /** `candidates` bounds the candidate numbers; up to 32 of them use the dense child table. */
+  /** `candidates` bounds the candidate numbers. */
   constructor(candidates: number) {
-    this.width = candidates <= 32 ? candidates : 0;
-    this.table = new Int32Array(this.capacity * this.width).fill(-1);
-    const lists = this.width === 0 ? this.capacity : 0;
-    this.firstChild = new Int32Array(lists).fill(-1);
-    this.nextSibling = new Int32Array(lists).fill(-1);
+    this.candidates = candidates;
   }
 
   /** Adds `count` ballots ranking `ranking[0..length)` (single candidates, in order). */
   add(ranking: ArrayLike<number>, length: number, count: number): void {
-    let node = 0;
-    for (let k = 0; k < length; k++) {
-      const c = ranking[k]!;
-      let child = this.width > 0 ? this.table[node * this.width + c]! : this.findChild(node, c);
-      if (child === -1) {
-        if (this.nodes === this.capacity) this.grow();
-        child = this.nodes++;
-        this.cand[child] = c;
-        this.parent[child] = node;
-        if (this.width > 0) this.table[node * this.width + c] = child;
-        else {
-          // New children go first in the sibling list; the order of siblings is immaterial.
-          this.nextSibling[child] = this.firstChild[node]!;
-          this.firstChild[node] = child;
-        }
-      }
-      this.through[child] = this.through[child]! + count;
-      node = child;
+    if (this.used + length > this.data.length) {
+      let capacity = this.data.length * 2;
+      while (capacity < this.used + length) capacity *= 2;
+      const wider = new Int32Array(capacity);
+      wider.set(this.data.subarray(0, this.used));
+      this.data = wider;
     }
+    for (let k = 0; k < length; k++) this.data[this.used++] = ranking[k]!;
+    this.starts.push(this.used);
+    this.counts.push(count);
   }
 
-  /**
-   * Lays the tree out in preorder without walking it: a parent is always created before its
-   * children, so one backward sweep over creation order sums subtree sizes and one forward sweep
-   * gives each node its place (right after its parent and its earlier siblings' subtrees).
-   */
+  /** The tree over everything added. */
   build(): RankingTree {
-    const total = this.nodes;
-    const { cand, parent, through } = this;
-    const size = new Int32Array(total).fill(1);
-    for (let id = total - 1; id > 0; id--) size[parent[id]!]! += size[id]!;
-    const out: RankingTree = {
-      size: total - 1,
-      candidate: new Int32Array(total - 1),
-      depth: new Int32Array(total - 1),
-      end: new Int32Array(total - 1),
-      through: new Float64Array(total - 1),
-    };
-    // nextFree[p]: where p's next child goes; depthOf[p]: p's depth (the root's is -1).
-    const nextFree = new Int32Array(total);
-    const depthOf = new Int32Array(total);
-    depthOf[0] = -1;
-    for (let id = 1; id < total; id++) {
-      const p = parent[id]!;
-      const at = nextFree[p]!;
-      nextFree[p] = at + size[id]!;
-      nextFree[id] = at + 1;
-      const d = depthOf[p]! + 1;
-      depthOf[id] = d;
-      out.candidate[at] = cand[id]!;
-      out.depth[at] = d;
-      out.through[at] = through[id]!;
-      out.end[at] = at + size[id]!;
-    }
-    return out;
-  }
-
-  private findChild(node: number, c: number): number {
-    let child = this.firstChild[node]!;
-    while (child !== -1 && this.cand[child] !== c) child = this.nextSibling[child]!;
-    return child;
-  }
-
-  private grow(): void {
-    this.capacity *= 2;
-    const widen = <A extends Int32Array | Float64Array>(old: A, make: (n: number) => A): A => {
-      const a = make(this.capacity);
-      a.set(old);
-      return a;
-    };
-    this.cand = widen(this.cand, (k) => new Int32Array(k));
-    this.parent = widen(this.parent, (k) => new Int32Array(k));
-    if (this.width === 0) {
-      this.firstChild = widen(this.firstChild, (k) => new Int32Array(k).fill(-1));
-      this.nextSibling = widen(this.nextSibling, (k) => new Int32Array(k).fill(-1));
-    }
-    this.through = widen(this.through, (k) => new Float64Array(k));
-    this.table = widen(this.table, (k) => new Int32Array(k * this.width).fill(-1));
+    return new RankingTree(
+      this.candidates,
+      this.data.subarray(0, this.used),
+      Int32Array.from(this.starts),
+      Float64Array.from(this.counts),
+    );
   }
 }

@@ -160,3 +160,32 @@ test("meek: one candidate for one seat is elected at stage 1", () => {
   assert.deepEqual(sheet.elected, [0]);
   assert.deepEqual(sheet.stages[0]!.elected, [0]);
 });
+
+test("meek in coarse fixed arithmetic: rounding never overfills the seats or stops the count", () => {
+  const eq = (count: number, ...ranks: number[][]): BallotGroup => ({ count, ranking: ranks });
+  const fixed = (precision: number): CountOptions => ({
+    seed: "s",
+    rulesOptions: { arithmetic: "fixed", precision },
+  });
+  // C and E end level on 8.991 and both reach the rounded quota with one seat left: one is elected.
+  const over = sheetOf(
+    meek.count(contest(["A", "B", "C", "D", "E", "F"], 2), [eq(27, [2, 4, 3]), eq(2, [3])], fixed(3)),
+  );
+  assert.equal(over.elected.length, 2);
+  const cut = over.stages.flatMap((s) => s.ties).find((t) => t.purpose === "election");
+  assert.deepEqual(cut?.between, [2, 4]);
+  // The total surplus comes out just below zero: the lowest candidate is still in its own tie.
+  const below = meek.count(
+    contest(["A", "B", "C", "D", "E", "F"], 2),
+    [eq(1, [3]), eq(12, [0], [4, 1, 5], [3])],
+    fixed(9),
+  );
+  assert.equal(sheetOf(below).elected.length, 2);
+  // At 2 places an elected candidate's share can round to nothing; its keep value is left alone.
+  const empty = meek.count(
+    contest(["A", "B", "C", "D", "E", "F", "G"], 5),
+    [eq(20, [3, 6, 4], [1])],
+    fixed(2),
+  );
+  assert.equal(sheetOf(empty).elected.length, 5);
+});
