@@ -62,11 +62,15 @@ export async function issueCredentials(
   return store.transaction(async (tx) => {
     const poll = await findPoll(tx, input.electionId);
     if (poll === undefined) return err([problem("not-found", { field: "poll" })]);
-    for (let i = 0; i < input.voters.length; i += BATCH) {
-      const voters = input.voters.slice(i, i + BATCH);
+    const make = (from: number) => {
+      const voters = input.voters.slice(from, from + BATCH);
       const random = pooled(deps.random, voters.length * (VOTER_CODE_BYTES + LINK_TOKEN_BYTES));
-      const issued = voters.map((v) => ({ v, c: issueCredential(random, deps.hash) }));
-      await insertCredentials(
+      return voters.map((v) => ({ v, c: issueCredential(random, deps.hash) }));
+    };
+    let issued = make(0);
+    for (let i = 0; i < input.voters.length; i += BATCH) {
+      // The insert goes to the database first; the next batch's hashes are computed while it runs.
+      const inserting = insertCredentials(
         tx,
         input.electionId,
         issued.map(({ v, c }) => ({
@@ -77,6 +81,10 @@ export async function issueCredentials(
           heldCase: v.heldCase ?? null,
         })),
       );
+      inserting.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
+      await new Promise((resolve) => setImmediate(resolve)); // let the query reach the socket
+      const upcoming = i + BATCH < input.voters.length ? make(i + BATCH) : [];
+      await inserting;
       const mail = input.mail;
       if (mail !== undefined) {
         const mails = issued
@@ -98,6 +106,7 @@ export async function issueCredentials(
           linkToken: c.linkToken,
         })),
       );
+      issued = upcoming;
     }
     const bySection: Record<string, number> = {};
     for (const v of input.voters) bySection[v.section] = (bySection[v.section] ?? 0) + 1;
