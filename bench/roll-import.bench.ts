@@ -88,7 +88,11 @@ async function importChild(engine: string, csv: string, dir: string): Promise<Fi
   const opened = await openStore({ databaseUrl: db.url, dataDir: db.dataDir, poolSize: 2 });
   if (!opened.ok) throw new Error(JSON.stringify(opened.error));
   const store = opened.value;
-  const deps = { now: () => new Date(), hash: sha256Hasher };
+  const deps = {
+    now: () => new Date(),
+    hash: sha256Hasher,
+    parseOnWorkerThread: process.env["SELECTORATE_IMPORT_THREAD"] === "1",
+  };
   const actor = { id: "bench", role: "administrator" as const };
   const definition = JSON.parse(readFileSync(new URL("election.json", examples), "utf8")) as Record<
     string,

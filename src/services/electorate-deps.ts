@@ -10,6 +10,12 @@ import { findElectionBySlug, type ElectionRow } from "../adapters/storage/repos/
 export interface ElectorateDeps {
   readonly now: () => Date;
   readonly hash: HashFactory;
+  /**
+   * Parse and check a roll on a worker thread while the main thread inserts. It needs a spare core to
+   * pay off: on an idle two-core machine it overlaps parsing with PGlite's inserts; on a loaded one it
+   * only adds the cost of passing rows between threads. Off by default; SELECTORATE_IMPORT_THREAD=1.
+   */
+  readonly parseOnWorkerThread?: boolean;
 }
 
 /** Where a request came from, for the audit log. */

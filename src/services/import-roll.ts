@@ -16,6 +16,7 @@ import {
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { loadElection, type ElectorateDeps, type Source } from "./electorate-deps.ts";
 import { checkRollFile } from "./check-roll-file.ts";
+import { checkRollFileThreaded } from "./check-roll-file-threaded.ts";
 
 /** What to import, and how. */
 export interface ImportRollRequest {
@@ -86,7 +87,7 @@ export async function importRoll(
     const { state, current, regions } = facts.value;
     if (state?.frozenAt) return err([problem("roll.frozen")]);
     if (state?.fileHash === fileHash) return ok({ kind: "unchanged", fileHash, rows: state.rows });
-    const read = await checkRollFile({
+    const read = await checkFile(deps)({
       source: request.open(),
       mapping: mapping.value,
       regions,
@@ -120,7 +121,7 @@ export async function importRoll(
     const current = state ? await loadRoll(tx, electionId) : null;
     if (state && !request.replace) {
       // A different roll is in force: show what would change and write nothing until the officer confirms.
-      const read = await checkRollFile({
+      const read = await checkFile(deps)({
         source: request.open(),
         mapping: mapping.value,
         regions: e.value.definition.regions,
@@ -138,7 +139,7 @@ export async function importRoll(
       });
     }
     if (state) await deleteRoll(tx, electionId);
-    const read = await checkRollFile({
+    const read = await checkFile(deps)({
       source: request.open(),
       mapping: mapping.value,
       regions: e.value.definition.regions,
@@ -194,4 +195,9 @@ export async function importRoll(
     );
     return ok({ kind: "imported" as const, fileHash, rows, diff, importNumber });
   });
+}
+
+/** Where the file is parsed and checked: on a worker thread when the deps ask for it (see ElectorateDeps). */
+function checkFile(deps: ElectorateDeps): typeof checkRollFile {
+  return deps.parseOnWorkerThread ? checkRollFileThreaded : checkRollFile;
 }

@@ -468,6 +468,39 @@ forEachEngine((engine) => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  test("parsing on a worker thread gives the same result: all listed, nothing changed, then the whole roll", async () => {
+    const def = { ...labourDefinition(), id: "thread-2016" };
+    assert.ok((await defineElection(engine.store, fixedDeps(), admin, def, "cli")).ok);
+    const deps = { ...fixedDeps(), parseOnWorkerThread: true };
+    const dir = await mkdtemp(join(tmpdir(), "roll-"));
+    const file = join(dir, "roll.csv");
+    await writeSyntheticRoll(file, 12_000);
+    const good = await readFile(file, "utf8");
+    const bad = `${good}L9999999,Zed,Zee,zed@example,1 A St,,Town,SW1A 1AA,,2016-13-01,Active,0,London\n`;
+    const request = { election: "thread-2016", mapping: labourMapping(), mode: "apply" as const };
+    const r = await importRoll(engine.store, deps, officer, { ...request, open: textFile(bad) }, "cli");
+    assert.ok(!r.ok);
+    assert.deepEqual(
+      r.error.map((p) => `${p.line} ${p.field}`),
+      ["12002 email", "12002 joinDate"],
+    );
+    const counts = await engine.store.read(async (tx) =>
+      rollTableCounts(tx, (await findElectionBySlug(tx, "thread-2016"))!.id),
+    );
+    assert.equal(counts["roll_entries"], 0);
+    const ok = await importRoll(engine.store, deps, officer, { ...request, open: textFile(good) }, "cli");
+    assert.ok(ok.ok && ok.value.kind === "imported" && ok.value.rows === 12_000);
+    const inline = await importRoll(
+      engine.store,
+      fixedDeps(),
+      officer,
+      { ...request, open: textFile(good) },
+      "cli",
+    );
+    assert.ok(inline.ok && inline.value.kind === "unchanged");
+    await rm(dir, { recursive: true, force: true });
+  });
+
   test("a new election with no roll is told, in plain words, what blocks its freeze", async () => {
     const def = { ...labourDefinition(), id: "empty-2016" };
     assert.ok((await defineElection(engine.store, fixedDeps(), admin, def, "cli")).ok);

@@ -12,7 +12,11 @@ import { parseJson, printProblems, printRollDiff } from "../electorate-output.ts
 import { operator, withStore } from "../open-store.ts";
 import type { RegisterCommand } from "./index.ts";
 
-const deps = () => ({ now: () => new Date(), hash: sha256Hasher });
+const deps = () => ({
+  now: () => new Date(),
+  hash: sha256Hasher,
+  parseOnWorkerThread: process.env["SELECTORATE_IMPORT_THREAD"] === "1",
+});
 const n = (x: number): string => x.toLocaleString("en-GB");
 
 /** `selectorate roll import|freeze`: imports the membership roll and freezes the electorate. */
