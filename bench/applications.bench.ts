@@ -141,19 +141,13 @@ async function runEngine(engine: "pglite" | "postgres"): Promise<void> {
     push("ok", unique - kinds.length);
     // Spread kinds through arrival order with a fixed stride (deterministic, no randomness needed).
     const order = Array.from({ length: unique }, (_, i) => kinds[(i * 7919) % unique]!);
-    const apps: { person: number; kind: Kind; copy: number }[] = order.map((kind, i) => ({
-      person: i,
-      kind,
-      copy: 0,
-    }));
+    // Each duplicate arrives some way after the application it repeats (one person 117 times in all).
+    const placed = order.map((kind, i) => ({ person: i, kind, copy: 0, at: i }));
     for (let d = 0; d < mix.duplicates; d++) {
       const target = d < 116 ? 5 : 10 + ((d - 116) >> 1) * 3;
-      apps.splice(Math.min(apps.length, target + 1 + d), 0, {
-        person: target,
-        kind: order[target]!,
-        copy: d + 1,
-      });
+      placed.push({ person: target, kind: order[target]!, copy: d + 1, at: target + 1 + d });
     }
+    const apps = placed.sort((a, b) => a.at - b.at || a.copy - b.copy);
 
     // Register extract: everyone except those who should fail the check; near-misses differ slightly.
     const lines = ["elector_number,forenames,surname,address_line1,postcode,date_of_birth,overseas"];
