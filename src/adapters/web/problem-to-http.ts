@@ -51,6 +51,12 @@ const exact: Readonly<Record<string, number>> = {
   "vetting.case-already-decided": 409,
   "appeal.already-lodged": 409,
   "appeal.already-heard": 409,
+  // Count and declaration: steps out of order conflict with the result's state.
+  "declaration.not-published": 404,
+  "declaration.already-counted": 409,
+  "declaration.wrong-step": 409,
+  "declaration.not-counted": 409,
+  "declaration.poll-not-sealed": 409,
 };
 
 const byPrefix: readonly (readonly [prefix: string, status: number])[] = [

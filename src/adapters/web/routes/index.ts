@@ -5,6 +5,7 @@ import { healthRoutes } from "./health.ts";
 import { nominationsRoutes } from "./nominations.ts";
 import { recordRoutes } from "./api/record.ts";
 import { resultsRoutes } from "./results.ts";
+import { resultsRoutes } from "./results.ts";
 import type { RoutePlugin } from "./route-deps.ts";
 import { votingRoutes } from "./voting.ts";
 import { vettingRoutes } from "./vetting.ts";
@@ -20,6 +21,7 @@ export const routePlugins: RoutePlugin[] = [
   nominationsRoutes,
   applicationsRoutes,
   vettingRoutes,
+  resultsRoutes,
   resultsRoutes,
   consoleRoutes,
 ];

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { renderDeclarationCsv } from "../../../domain/declaration/index.ts";
+import { readPublishedArchive, readPublishedResult } from "../../../services/read-published-result.ts";
+import { replyProblems } from "../problem-to-http.ts";
+import { resultsNotPublishedPage, resultsPage } from "../views/results-page.ts";
+import type { RoutePlugin } from "./route-deps.ts";
+
+// The public results: anyone may read them once published, so no route here needs a token.
+
+const slugParams = z.object({ slug: z.string().min(1).max(64) });
+
+/** Results page, receipt check, and the declaration and archive downloads. */
+export const resultsRoutes: RoutePlugin = async (app, deps) => {
+  app.get(
+    "/results/:slug",
+    {
+      schema: {
+        hide: true,
+        params: slugParams,
+        querystring: z.object({ code: z.string().max(40).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const r = await readPublishedResult(deps.store, {
+        slug: request.params.slug,
+        ...(request.query.code ? { receipt: request.query.code } : {}),
+      });
+      reply.type("text/html; charset=utf-8");
+      if (!r.ok) return reply.code(404).send(resultsNotPublishedPage(request.params.slug));
+      return reply.send(resultsPage(r.value));
+    },
+  );
+  app.get(
+    "/results/:slug/declaration.json",
+    { schema: { params: slugParams, description: "The published declaration as JSON." } },
+    async (request, reply) => {
+      const r = await readPublishedResult(deps.store, { slug: request.params.slug });
+      if (!r.ok) return replyProblems(reply, r.error);
+      return reply.type("application/json").send(JSON.stringify(r.value.declaration, null, 2));
+    },
+  );
+  app.get(
+    "/results/:slug/declaration.csv",
+    { schema: { params: slugParams, description: "The published declaration as CSV." } },
+    async (request, reply) => {
+      const r = await readPublishedResult(deps.store, { slug: request.params.slug });
+      if (!r.ok) return replyProblems(reply, r.error);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${request.params.slug}-declaration.csv"`)
+        .send(renderDeclarationCsv(r.value.declaration));
+    },
+  );
+  app.get(
+    "/results/:slug/archive.json",
+    { schema: { params: slugParams, description: "The published results archive, byte for byte." } },
+    async (request, reply) => {
+      const r = await readPublishedArchive(deps.store, request.params.slug);
+      if (!r.ok) return replyProblems(reply, r.error);
+      return reply
+        .type("application/json")
+        .header("x-archive-sha256", r.value.sha256)
+        .header("content-disposition", `attachment; filename="${request.params.slug}-results.json"`)
+        .send(r.value.archive);
+    },
+  );
+};

@@ -1,0 +1,58 @@
+import { problem, type Problem } from "../domain/common/problem.ts";
+import { err, ok, type Result } from "../domain/common/result.ts";
+import type { Declaration } from "../domain/declaration/index.ts";
+import type { Store } from "../ports/store.ts";
+import {
+  electionBySlug,
+  findDeclaration,
+  findPublishedArchive,
+  hasReceipt,
+} from "../adapters/storage/repos/declaration.ts";
+
+/** A published result as anyone may read it. */
+export interface PublishedResult {
+  readonly slug: string;
+  readonly title: string;
+  readonly declaration: Declaration;
+  readonly archiveSha256: string;
+  readonly publishedAt: Date;
+  /** The receipt asked about, and whether it is in the list (only when one was asked about). */
+  readonly receipt?: { readonly code: string; readonly found: boolean };
+}
+
+/** Reads a published result (public: no role needed once published; before that, nothing is shown). */
+export async function readPublishedResult(
+  store: Store,
+  input: { slug: string; receipt?: string },
+): Promise<Result<PublishedResult, Problem[]>> {
+  return store.read(async (tx) => {
+    const election = await electionBySlug(tx, input.slug);
+    if (!election) return err([problem("not-found", { field: "election", value: input.slug })]);
+    const d = await findDeclaration(tx, election.id);
+    const archive = d?.status === "published" ? await findPublishedArchive(tx, election.id) : undefined;
+    if (!d || !archive || !d.publishedAt) return err([problem("declaration.not-published")]);
+    // Receipts are printed as XXXX-XXXX-XXXX-XXXX; accept them typed without dashes or in lower case.
+    const bare = (input.receipt ?? "").replace(/[\s-]/g, "").toUpperCase();
+    const code = bare.match(/.{1,4}/g)?.join("-");
+    return ok({
+      slug: election.slug,
+      title: election.title,
+      declaration: d.declaration,
+      archiveSha256: archive.sha256,
+      publishedAt: d.publishedAt,
+      ...(code ? { receipt: { code, found: await hasReceipt(tx, election.id, code) } } : {}),
+    });
+  });
+}
+
+/** The published archive's bytes and hash, for download. */
+export async function readPublishedArchive(
+  store: Store,
+  slug: string,
+): Promise<Result<{ archive: string; sha256: string }, Problem[]>> {
+  return store.read(async (tx) => {
+    const election = await electionBySlug(tx, slug);
+    const archive = election ? await findPublishedArchive(tx, election.id) : undefined;
+    return archive ? ok(archive) : err([problem("declaration.not-published")]);
+  });
+}

@@ -1,0 +1,123 @@
+// The public results page on a phone: it renders the declaration, every chart has a text
+// alternative, nothing scrolls sideways at 390px, the receipt form answers, and downloads work.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, before, test } from "node:test";
+import { prepare } from "../helpers/engines.ts";
+import { launchBrowser, openContext, phone } from "../helpers/browser.ts";
+import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
+import { buildServer } from "../../src/adapters/web/server.ts";
+import { unwrap } from "../../src/domain/common/result.ts";
+import { runCount } from "../../src/services/run-count.ts";
+import { signOffCount } from "../../src/services/sign-off-count.ts";
+import { declareResult } from "../../src/services/declare-result.ts";
+import { publishResults } from "../../src/services/publish-results.ts";
+import { aClosedElection } from "../helpers/declaration.ts";
+import { slugOf } from "../helpers/voting.ts";
+
+let store: OpenedStore;
+let cleanup: () => Promise<void>;
+
+before(async () => {
+  const prepared = await prepare("pglite");
+  cleanup = prepared.cleanup;
+  store = unwrap(await openStore(prepared.config));
+});
+after(async () => {
+  await store.close();
+  await cleanup();
+});
+
+test(
+  "the results page reads on a phone, with charts described for screen readers",
+  { timeout: 180_000 },
+  async () => {
+    const { electionId, receipts, now } = await aClosedElection(store);
+    const slug = await slugOf(store, electionId);
+    const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
+    const officer = { id: "ro", role: "returning-officer" as const };
+    const app = await buildServer({ store, now, logLevel: "silent" });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const browser = await launchBrowser();
+    try {
+      // Before publication there is nothing to see.
+      const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
+      assert.equal((await fetch(`${base}/results/${slug}`)).status, 404);
+      assert.equal((await fetch(`${base}/results/${slug}/declaration.json`)).status, 404);
+      unwrap(
+        await signOffCount(
+          store,
+          deps,
+          { id: "s", role: "scrutineer" },
+          { electionId, declarationHash: counted.declarationHash },
+          "cli",
+        ),
+      );
+      unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
+      const published = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+
+      const { context, pageErrors } = await openContext(browser, phone);
+      const page = await context.newPage();
+      const response = await page.goto(`${base}/results/${slug}`);
+      assert.equal(response?.status(), 200);
+      assert.match((await page.locator(".panel").textContent()) ?? "", /Elected: Candidate 1/);
+      // Every chart is an image with a title and a description giving its figures.
+      const charts = page.locator("svg[role=img]");
+      const n = await charts.count();
+      assert.ok(n >= 8, `expected a chart per stage per body, found ${n}`);
+      for (let i = 0; i < n; i++) {
+        const svg = charts.nth(i);
+        const title = (await svg.locator("title").textContent()) ?? "";
+        const desc = (await svg.locator("desc").textContent()) ?? "";
+        assert.ok(title.length > 0 && /votes \(\d+\.\d%\)/.test(desc), `chart ${i} lacks a text alternative`);
+      }
+      const first = charts.first();
+      assert.equal(await first.getAttribute("aria-labelledby"), "total-0-t total-0-d");
+      assert.match((await first.locator("desc").textContent()) ?? "", /Candidate 1 12 votes \(38\.7%\)/);
+      // The data table beside the chart and the turnout table.
+      assert.ok(
+        await page.getByRole("table", { name: "All sections – stage 2: votes per candidate" }).isVisible(),
+      );
+      assert.match(
+        (await page
+          .getByRole("row", { name: /^Party members/ })
+          .first()
+          .textContent()) ?? "",
+        /88\.2%/,
+      );
+      // Nothing scrolls sideways on a 390px screen.
+      const widths = await page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+      );
+      const [scroll, client] = widths as [number, number];
+      const wide = await page.evaluate(
+      "[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.tagName + '.' + e.className + ':' + (e.textContent || '').slice(0, 40))",
+    );
+    assert.ok(scroll <= client, `page is ${scroll}px wide on a ${client}px screen: ${JSON.stringify(wide)}`);
+
+      // The receipt form.
+      await page.getByLabel("Receipt code").fill(receipts[0]!.replace(/-/g, "").toLowerCase());
+      await page.getByRole("button", { name: "Check receipt" }).click();
+      assert.match((await page.getByRole("status").textContent()) ?? "", /is in the published list/);
+      await page.getByLabel("Receipt code").fill("AAAA-BBBB-CCCC-DDDD");
+      await page.getByRole("button", { name: "Check receipt" }).click();
+      assert.match((await page.getByRole("status").textContent()) ?? "", /is not in the published list/);
+      assert.deepEqual(pageErrors, []);
+
+      const csv = await (await fetch(`${base}/results/${slug}/declaration.csv`)).text();
+      assert.match(csv, /^body,section,region,stage,candidate,votes,percent/);
+      assert.match(csv, /total,,,2,Candidate 1,16,53\.3,31,3,40,85\.0/);
+      const json = (await (await fetch(`${base}/results/${slug}/declaration.json`)).json()) as {
+        total: { valid: number };
+      };
+      assert.equal(json.total.valid, 31);
+      const archive = await fetch(`${base}/results/${slug}/archive.json`);
+      assert.equal(archive.headers.get("x-archive-sha256"), published.sha256);
+      assert.equal(await archive.text(), published.archive);
+    } finally {
+      await browser.close();
+      await app.close();
+    }
+  },
+);
