@@ -11,6 +11,7 @@ import pg from "pg";
 import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import type { EngineConfig } from "../../src/adapters/storage/engine.ts";
 import { messages } from "../../src/messages/en.ts";
+import { copyPgliteTemplate } from "./pglite-template.ts";
 
 /** The engines integration tests can run on. */
 export type EngineName = "pglite" | "postgres";
@@ -168,8 +169,10 @@ export async function prepare(
   name: EngineName,
 ): Promise<{ config: EngineConfig; cleanup: () => Promise<void> }> {
   if (name === "pglite") {
-    const dataDir = await mkdtemp(join(tmpdir(), "selectorate-test-"));
-    return { config: { dataDir }, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+    const parent = await mkdtemp(join(tmpdir(), "selectorate-test-"));
+    const dataDir = join(parent, "data");
+    await copyPgliteTemplate(dataDir);
+    return { config: { dataDir }, cleanup: () => rm(parent, { recursive: true, force: true }) };
   }
   const database = `selectorate_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`create database ${database}`);
