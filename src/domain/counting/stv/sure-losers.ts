@@ -1,8 +1,8 @@
 /**
  * Sure losers for Meek and Warren counts (Droop's `defeat_batch=safe`): candidates who cannot
  * overtake anyone above them whatever the surplus still to move does, so they can be excluded
- * together rather than one per round. Hill, Wichmann & Woodall exclude one candidate per round; the
- * batch is Droop's shortcut, and its reports (hence the corpus) depend on it.
+ * together rather than one per round. The batch is Droop's option (on by default for its Meek and
+ * Warren rules), and its reports, hence the corpus, depend on it; `defeatBatch: "none"` turns it off.
  */
 import type { IterativeArithmetic } from "./iterative-arithmetic.ts";
 
