@@ -5,12 +5,24 @@ import { err, ok, type Result } from "../domain/common/result.ts";
 import { type BallotPaper, type BallotRules, decideCast } from "../domain/ballots/index.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
 import { findCredentialByHash } from "../adapters/storage/repos/credentials.ts";
-import { codeFailuresSince, recordCodeFailure } from "../adapters/storage/repos/code-failures.ts";
+import {
+  codeFailuresSince,
+  lastCodeFailure,
+  recordCodeFailure,
+} from "../adapters/storage/repos/code-failures.ts";
 import { type PresentedSecret, receiptFor, secretHash } from "./cast-ballot.ts";
 import type { VotingDeps } from "./voting-deps.ts";
 
 /** Failed code entries allowed per address per hour (RELIABILITY 19). */
 export const FAILED_CODES_PER_HOUR = 100;
+
+/** Failures allowed before each further try must wait: 15 s, doubling per failure (VxSuite's pattern). */
+export const FREE_FAILURES = 5;
+
+/** How long an address must wait after `failures` failures in the hour, in milliseconds. */
+export function backoffMs(failures: number): number {
+  return failures < FREE_FAILURES ? 0 : Math.min(3_600_000, 15_000 * 2 ** (failures - FREE_FAILURES));
+}
 
 /** What the ballot page needs once a credential is found usable. */
 export interface ReadyToVote {
@@ -34,12 +46,20 @@ export async function checkCredential(
   // One read for the limit, the poll and the credential.
   const found = await store.read(async (tx) => ({
     failures: await codeFailuresSince(tx, input.address, hourAgo),
+    last: await lastCodeFailure(tx, input.address),
     poll: await findPoll(tx, input.electionId),
     row: hashed.ok
       ? await findCredentialByHash(tx, input.electionId, input.secret.kind, hashed.value)
       : undefined,
   }));
-  if (found.failures >= FAILED_CODES_PER_HOUR) return err([problem("poll.too-many-failed-codes")]);
+  const wait =
+    found.last === undefined ? 0 : found.last.getTime() + backoffMs(found.failures) - now.getTime();
+  if (found.failures >= FAILED_CODES_PER_HOUR || wait > 0)
+    return err([
+      problem("poll.too-many-failed-codes", {
+        facts: { retryAfter: Math.ceil(Math.max(wait, 1000) / 1000) },
+      }),
+    ]);
   if (!hashed.ok) {
     await store.transaction(async (tx) => ok(await recordCodeFailure(tx, input.address, now)));
     return err([hashed.error]);

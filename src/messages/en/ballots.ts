@@ -51,7 +51,7 @@ export function ballotsMessage(p: Problem & { code: BallotsProblemCode }): strin
     case "poll.staging-not-empty":
       return `In section ${p.field ?? "?"}, ${fact(p, "staged")} ballots are still waiting to be mixed into the box. Run the final mix before the count.`;
     case "poll.too-many-failed-codes":
-      return "Too many codes that did not work were entered from here. Wait a while and try again, or contact the returning officer.";
+      return `Too many codes that did not work were entered from here. Wait ${fact(p, "retryAfter") ? `${fact(p, "retryAfter")} seconds` : "a while"} and try again, or contact the returning officer.`;
   }
   return assertNever(code);
 }

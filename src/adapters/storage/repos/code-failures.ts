@@ -18,3 +18,11 @@ export async function codeFailuresSince(tx: Tx, address: string, since: Date): P
   );
   return Number(r.rows[0]?.n ?? 0);
 }
+
+/** The latest failed entry from an address, if any. */
+export async function lastCodeFailure(tx: Tx, address: string): Promise<Date | undefined> {
+  const r = await sql<{
+    at: Date | null;
+  }>`select max(at) as at from code_failures where address = ${address}`.execute(dbOf(tx));
+  return r.rows[0]?.at ?? undefined;
+}

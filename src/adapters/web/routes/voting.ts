@@ -87,7 +87,8 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
       return html(reply, status, closedPage({ title, sentence: message(first) }));
     const heading =
       first?.code === "poll.too-many-failed-codes" ? "Too many attempts" : "This code cannot be used";
-    if (first?.code === "poll.too-many-failed-codes") void reply.header("retry-after", "3600");
+    if (first?.code === "poll.too-many-failed-codes")
+      void reply.header("retry-after", String(first.facts?.["retryAfter"] ?? 3600));
     return html(
       reply,
       status,

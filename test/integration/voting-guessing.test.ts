@@ -1,0 +1,35 @@
+// Guessing codes (RELIABILITY 19): after 5 failures from one address each try waits 15 s, doubling;
+// at most 100 failures an hour. The limit lives in the database, so every app process shares it.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { forEachEngine } from "../helpers/engines.ts";
+import { checkCredential, backoffMs } from "../../src/services/check-credential.ts";
+import { aClock, anElection, someCredentials, testDeps } from "../helpers/voting.ts";
+
+forEachEngine((engine) => {
+  test("five wrong codes are free; then each try waits 15 s, doubling, even with a right code", async () => {
+    const clock = aClock("2026-01-10T10:00:00Z");
+    const deps = testDeps(clock.now);
+    const e = await anElection(engine.store);
+    const [good] = await someCredentials(engine.store, deps, e, 1);
+    const check = (value: string, address = "203.0.113.9") =>
+      checkCredential(engine.store, deps, { electionId: e, secret: { kind: "code", value }, address });
+    const code = (r: Awaited<ReturnType<typeof check>>) => (r.ok ? "ok" : r.error[0]!.code);
+    for (let i = 0; i < 5; i++)
+      assert.equal(code(await check(`WRONGCODE${i}`.padEnd(26, "0"))), "credential.unknown");
+    // After five failures the next try, even with the right code, waits 15 s.
+    const first = await check(good!.code);
+    assert.equal(code(first), "poll.too-many-failed-codes");
+    assert.equal(!first.ok && first.error[0]!.facts?.["retryAfter"], 15);
+    clock.set("2026-01-10T10:00:15.001Z");
+    assert.equal(code(await check("X".repeat(26))), "credential.unknown");
+    // The sixth failure doubles the wait.
+    const second = await check(good!.code);
+    assert.equal(!second.ok && second.error[0]!.facts?.["retryAfter"], 30);
+    // Another address is not affected.
+    assert.equal(code(await check(good!.code, "198.51.100.7")), "ok");
+    clock.set("2026-01-10T10:00:45.002Z");
+    assert.equal(code(await check(good!.code)), "ok");
+    assert.deepEqual([4, 5, 6, 7, 20].map(backoffMs), [0, 15_000, 30_000, 60_000, 3_600_000]);
+  });
+});
