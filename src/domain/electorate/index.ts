@@ -31,6 +31,12 @@ export {
 } from "./eligibility.ts";
 export { placeInSections, type Placement, type SectionCandidate } from "./sections.ts";
 export {
+  electorateForCredentials,
+  type AdmittedVoter,
+  type VoterPlaced,
+  type ElectorateForCredentials,
+} from "./electorate-for-credentials.ts";
+export {
   canonicalLine,
   frozenRollHash,
   freezeBlockers,

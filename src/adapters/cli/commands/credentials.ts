@@ -8,7 +8,7 @@ import { messages } from "../../../messages/en.ts";
 import { issueCredentials, type VoterToIssue } from "../../../services/issue-credentials.ts";
 import { reissueCredential } from "../../../services/reissue-credential.ts";
 import { revokeCredential } from "../../../services/revoke-credential.ts";
-import { listElectorateMembers } from "../../storage/repos/electorate.ts";
+import { gatherCredentialElectorate } from "../../../services/gather-credential-electorate.ts";
 import { operator, withStore } from "../open-store.ts";
 import { cliVotingDeps, csvField, electionIdOf } from "../voting-cli.ts";
 import type { RegisterCommand } from "./index.ts";
@@ -30,23 +30,29 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
     )
     .option(
       "--sections <list>",
-      "comma-separated sections to take from the electorate",
-      "member,affiliated,registered",
+      "comma-separated sections to take from the electorate (default: every section of the election)",
     )
     .option("--voters <file>", "CSV with voter_id,section[,held_case] instead of the electorate")
     .option("--link-base <url>", "the public address of the voting site", "http://localhost:3000")
+    .option(
+      "--mail",
+      "also mail each voter who has an email address their one-click link (queued in the outbox; `selectorate mail send` delivers it)",
+      false,
+    )
     .action(
       async (o: {
         election: string;
         printFile: string;
-        sections: string;
+        sections?: string;
         voters?: string;
         linkBase: string;
+        mail: boolean;
       }) => {
         process.exitCode = await withStore(async (store) => {
           const electionId = await electionIdOf(store, o.election);
           if (electionId === undefined) return fail(`There is no election "${o.election}".`);
           let voters: VoterToIssue[];
+          let title = o.election;
           if (o.voters) {
             const rows = parse(await readFile(o.voters, "utf8"), {
               columns: true,
@@ -59,15 +65,25 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
               heldCase: r["held_case"] || null,
             }));
           } else {
+            // Frozen members plus accepted supporters, minus exclusions, each person in one section;
+            // voters under challenge are marked so that their ballots are held.
             const sections = o.sections
-              .split(",")
+              ?.split(",")
               .map((s) => s.trim())
               .filter(Boolean);
-            voters = [];
-            for (const section of sections) {
-              const ids = await store.read((tx) => listElectorateMembers(tx, electionId, section));
-              voters.push(...ids.map((voterId) => ({ voterId, section })));
-            }
+            const gathered = await gatherCredentialElectorate(store, {
+              electionId,
+              ...(sections ? { sections } : {}),
+            });
+            if (!gathered.ok) return fail(messages(gathered.error));
+            voters = [...gathered.value.voters];
+            title = gathered.value.title;
+            const bySection = new Map<string, number>();
+            for (const v of voters) bySection.set(v.section, (bySection.get(v.section) ?? 0) + 1);
+            console.log(
+              `Electorate: ${[...bySection].map(([s, n]) => `${s} ${n}`).join(", ") || "nobody"}` +
+                `; left out: ${gathered.value.excluded.length} excluded by a panel, ${gathered.value.placedEarlier.length} already voting in an earlier section; ${voters.filter((v) => v.heldCase).length} under challenge (ballots held).`,
+            );
           }
           const temp = `${o.printFile}.partial`;
           const out = createWriteStream(temp, { mode: 0o600 });
@@ -76,7 +92,11 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
           const result = await issueCredentials(
             store,
             cliVotingDeps(),
-            { electionId, voters },
+            {
+              electionId,
+              voters,
+              ...(o.mail ? { mail: { linkBase: o.linkBase, slug: o.election, electionTitle: title } } : {}),
+            },
             async (batch) => {
               const text = batch
                 .map((s) =>
@@ -103,6 +123,10 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
           console.log(
             `Issued ${result.value.issued.toLocaleString("en-GB")} credentials in ${((Date.now() - started) / 1000).toFixed(1)} s. Print file: ${o.printFile} (keep it secret; delete it once the packs and mails have gone).`,
           );
+          if (o.mail)
+            console.log(
+              `Mails for voters with an email address are in the outbox; deliver them with: selectorate mail send`,
+            );
           return 0;
         });
       },

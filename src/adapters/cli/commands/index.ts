@@ -9,6 +9,7 @@ import { registerElection } from "./election.ts";
 import { registerRoll } from "./roll.ts";
 import { registerEligibility } from "./eligibility.ts";
 import { registerNominations } from "./nominations.ts";
+import { registerMail } from "./mail.ts";
 import { registerResult } from "./result.ts";
 import { registerRecount } from "./recount.ts";
 

@@ -4,6 +4,7 @@ import type { BallotPaper, RankingPolicy } from "../../../domain/ballots/index.t
 import { messages } from "../../../messages/en.ts";
 import { closePoll } from "../../../services/close-poll.ts";
 import { setUpPoll } from "../../../services/set-up-poll.ts";
+import { setUpPollFromNominations } from "../../../services/set-up-poll-from-nominations.ts";
 import { withStore } from "../open-store.ts";
 import { listReceipts } from "../../storage/repos/receipts.ts";
 import { findPoll } from "../../storage/repos/polls.ts";
@@ -19,7 +20,10 @@ export const registerPoll: RegisterCommand = (program: Command) => {
     .requiredOption("--election <slug>", "the election")
     .requiredOption("--opens <instant>", "e.g. 2016-08-22T09:00:00Z")
     .requiredOption("--closes <instant>", "e.g. 2016-09-12T11:00:00Z (12:00 BST)")
-    .requiredOption("--paper <file>", 'JSON: {"candidates":[{"id":"...","name":"..."}]}')
+    .option(
+      "--paper <file>",
+      'JSON: {"candidates":[{"id":"...","name":"..."}]}; without it, the paper certified at the close of nominations',
+    )
     .option("--policy <policy>", "strict or truncate-at-first-fault", "strict")
     .option("--allow-online-spoil", "let online voters cast a spoilt ballot", false)
     .action(
@@ -27,24 +31,29 @@ export const registerPoll: RegisterCommand = (program: Command) => {
         election: string;
         opens: string;
         closes: string;
-        paper: string;
+        paper?: string;
         policy: string;
         allowOnlineSpoil: boolean;
       }) => {
         process.exitCode = await withStore(async (store) => {
           const electionId = await electionIdOf(store, o.election);
           if (electionId === undefined) return fail(`There is no election "${o.election}".`);
-          const paper = JSON.parse(await readFile(o.paper, "utf8")) as BallotPaper;
-          const r = await setUpPoll(store, {
-            electionId,
-            window: { opens: new Date(o.opens), closes: new Date(o.closes) },
-            paper,
-            rules: { rankingPolicy: o.policy as RankingPolicy, allowOnlineSpoil: o.allowOnlineSpoil },
-          });
-          if (!r.ok) return fail(messages(r.error));
+          const window = { opens: new Date(o.opens), closes: new Date(o.closes) };
+          const rules = { rankingPolicy: o.policy as RankingPolicy, allowOnlineSpoil: o.allowOnlineSpoil };
+          let paper: BallotPaper;
+          if (o.paper === undefined) {
+            const r = await setUpPollFromNominations(store, { electionId, window, rules });
+            if (!r.ok) return fail(messages(r.error));
+            paper = r.value;
+          } else {
+            paper = JSON.parse(await readFile(o.paper, "utf8")) as BallotPaper;
+            const r = await setUpPoll(store, { electionId, window, paper, rules });
+            if (!r.ok) return fail(messages(r.error));
+          }
           console.log(
             `Poll set: open ${new Date(o.opens).toISOString()} to ${new Date(o.closes).toISOString()}, ${paper.candidates.length} candidates.`,
           );
+          for (const [i, c] of paper.candidates.entries()) console.log(`  ${i + 1}. ${c.name} (${c.id})`);
           return 0;
         });
       },
