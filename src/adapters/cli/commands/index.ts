@@ -21,4 +21,4 @@ export const commands: RegisterCommand[] = [
   registerElection,
   registerRoll,
   registerEligibility,
-  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount];
+  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount, registerMail];
