@@ -11,6 +11,7 @@ import { revokeCredential } from "../../src/services/revoke-credential.ts";
 import { enterPostalReturn } from "../../src/services/enter-postal-return.ts";
 import { closePoll } from "../../src/services/close-poll.ts";
 import { decideHeldEnvelope } from "../../src/services/decide-held-envelope.ts";
+import { holdCredential } from "../../src/services/hold-credential.ts";
 import { aClock, anElection, marksFor, someCredentials, testDeps } from "../helpers/voting.ts";
 
 const codes = (r: { ok: boolean; error?: { code: string }[] }) =>
@@ -188,8 +189,17 @@ forEachEngine((engine) => {
     });
     const creds = await someCredentials(engine.store, deps, e, 5, {
       sections: ["member"],
-      held: (i) => (i >= 2 ? `case-${i}` : null),
+      held: (i) => (i >= 3 ? `case-${i}` : null),
     });
+    // A challenge opened after issue holds the voter's ballot too.
+    unwrap(
+      await holdCredential(engine.store, deps, {
+        electionId: e,
+        voterId: creds[2]!.voterId,
+        caseRef: "case-2",
+        actor: { id: "vetting", role: "system" },
+      }),
+    );
     const cast = (i: number) =>
       castBallot(engine.store, deps, {
         electionId: e,
