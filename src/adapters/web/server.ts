@@ -22,6 +22,8 @@ export interface ServerDeps {
   readonly logLevel?: string;
   /** Where logs go (tests capture them); default stdout. */
   readonly logStream?: NodeJS.WritableStream;
+  /** Told of every route as it is registered (the route × role matrix test lists them this way). */
+  readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** Paths pino blanks out wherever they appear, so secrets never reach a log. */
@@ -64,6 +66,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  if (deps.onRoute) {
+    const seen = deps.onRoute;
+    app.addHook("onRoute", (route) => seen({ method: route.method, url: route.url }));
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -12,6 +12,7 @@ import { registerNominations } from "./nominations.ts";
 import { registerMail } from "./mail.ts";
 import { registerResult } from "./result.ts";
 import { registerRecount } from "./recount.ts";
+import { registerDemo } from "./demo.ts";
 
 /** Registers one verb on the program. Each command file exports one of these; list it below. */
 export type RegisterCommand = (program: Command) => void;
@@ -21,4 +22,4 @@ export const commands: RegisterCommand[] = [
   registerElection,
   registerRoll,
   registerEligibility,
-  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount, registerMail];
+  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount, registerDemo, registerMail];

@@ -1,6 +1,8 @@
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Problem } from "../../../../domain/common/problem.ts";
+import { authorise, type Action } from "../../../../domain/access/index.ts";
+import { problem, type Problem } from "../../../../domain/common/problem.ts";
+import { findElectionBySlug } from "../../../storage/repos/elections.ts";
 import { message } from "../../../../messages/en.ts";
 import type { Store } from "../../../../ports/store.ts";
 import { defineElection } from "../../../../services/define-election.ts";
@@ -25,6 +27,21 @@ function problemItems(problems: readonly Problem[]): Html {
 export function electionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
   const services = { now, hash: sha256Hasher };
   type P = { slug: string };
+
+  /**
+   * The same check the service runs, made before a form is drawn or read, so a caller outside the
+   * election learns nothing from the form's own validation (the service checks again on submit).
+   */
+  const mayAct = async (
+    request: FastifyRequest,
+    action: Action,
+    slug: string,
+  ): Promise<Problem | undefined> => {
+    const election = await store.read((tx) => findElectionBySlug(tx, slug));
+    if (!election) return problem("not-found", { field: "election", value: slug });
+    const r = authorise(request.actor, action, election.id);
+    return r.ok ? undefined : r.error;
+  };
 
   app.get("/console", async (request, reply) => {
     if (!requireSignedIn(request, reply)) return reply;
@@ -88,13 +105,15 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
 
   app.get("/console/elections/new", async (request, reply) => {
     if (!requireSignedIn(request, reply)) return reply;
-    if (request.actor?.role !== "administrator")
-      return refuseProblem(request, reply, { code: "access.denied" });
+    const allowed = authorise(request.actor, "election.create", null);
+    if (!allowed.ok) return refuseProblem(request, reply, allowed.error);
     return newPage(request, reply, 200, "", []);
   });
 
   app.post("/console/elections/new", async (request, reply) => {
     if (!requireSignedIn(request, reply)) return reply;
+    const allowed = authorise(request.actor, "election.create", null);
+    if (!allowed.ok) return refuseProblem(request, reply, allowed.error);
     const v = viewOf(request, reply);
     const text = ((request.body ?? {}) as FormBody)["definition"] ?? "";
     let parsed: unknown;
@@ -195,7 +214,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
       <div class="actions">
         ${mayFreeze && !e.frozen ? html`<a class="button" href="/console/elections/${slug}/roll">${v.t("election.importRoll")}</a>` : ""}
         <a class="button secondary" href="/console/elections/${slug}/audit">${v.t("election.audit")}</a>
-        <a class="button secondary" href="/elections/${slug}/results">${v.t("election.results")}</a>
+        <a class="button secondary" href="/results/${slug}">${v.t("election.results")}</a>
       </div>`;
     return sendPage(reply, 200, consolePage(v, e.election, body));
   });
@@ -249,9 +268,8 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
 
   app.get<{ Params: P }>("/console/elections/:slug/roll", async (request, reply) => {
     if (!requireSignedIn(request, reply)) return reply;
-    const role = request.actor?.role;
-    if (role !== "administrator" && role !== "returning-officer")
-      return refuseProblem(request, reply, { code: "access.denied" });
+    const refused = await mayAct(request, "roll.import", request.params.slug);
+    if (refused) return refuseProblem(request, reply, refused);
     return rollPage(request, reply, 200, {});
   });
 
@@ -260,6 +278,8 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
     { bodyLimit: 256 * 1024 * 1024 },
     async (request, reply) => {
       if (!requireSignedIn(request, reply)) return reply;
+      const refused = await mayAct(request, "roll.import", request.params.slug);
+      if (refused) return refuseProblem(request, reply, refused);
       const v = viewOf(request, reply);
       const form = (request.body ?? {}) as FormBody;
       const csv = form["csv"] ?? "";

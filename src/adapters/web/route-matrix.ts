@@ -1,0 +1,93 @@
+import type { Role } from "../../domain/access/index.ts";
+
+// The route × role matrix (RELIABILITY 11): every route the server registers, with who may use it.
+// A route missing here fails the matrix test (deny by default), so a new route must be placed here
+// on purpose. The roles mirror the actions each route's service authorises (src/domain/access/
+// actions.ts); the services enforce them, this file states them so a test can check from outside.
+// HEAD routes follow their GET.
+
+/** Who may call a route: anyone (voters, applicants, the public, sign-in pages), or these roles. */
+export type Audience = "public" | readonly Role[];
+
+const officers = ["administrator", "returning-officer"] as const;
+const overseers = ["administrator", "returning-officer", "scrutineer"] as const;
+const officeStaff = ["administrator", "returning-officer", "staff"] as const;
+
+/** `METHOD /url` → audience. */
+export const routeMatrix: Readonly<Record<string, Audience>> = {
+  // Foundation.
+  "GET /api/openapi.json": "public",
+  "GET /health": "public",
+  "GET /api/elections/:slug/record/verify": overseers,
+  // Electorate (JSON API).
+  "POST /api/elections": ["administrator"],
+  "POST /api/elections/:slug/roll": officers,
+  "POST /api/elections/:slug/roll/freeze": officers,
+  "GET /api/elections/:slug/eligibility": [...overseers, "staff"],
+  "POST /api/elections/:slug/sections/:section/rules": officers,
+  // Voting: voters prove themselves with their code, not a role.
+  "GET /vote/:election": "public",
+  "GET /vote/:election/link/:token": "public",
+  "POST /vote/:election/start": "public",
+  "POST /vote/:election/review": "public",
+  "POST /vote/:election/cast": "public",
+  // Nominations.
+  "GET /api/elections/:slug/nominations": "public",
+  "GET /elections/:slug/nominations": "public",
+  "PUT /api/elections/:slug/nominations/setup": officers,
+  "POST /api/elections/:slug/nominations": ["nominator", ...officeStaff],
+  "POST /api/elections/:slug/nominations/:nomination/withdraw": ["nominator", ...officeStaff],
+  "POST /api/elections/:slug/nominations/consent": ["candidate"],
+  "POST /api/elections/:slug/nominations/close": officers,
+  // Applications (public forms; the applicant's link is their authority).
+  "GET /apply/:election/:section": "public",
+  "POST /apply/:election/:section": "public",
+  "GET /apply/:election/:section/sent": "public",
+  "GET /apply/status/:token": "public",
+  "POST /apply/status/:token/appeal": "public",
+  "GET /appeal/:token": "public",
+  "POST /appeal/:token": "public",
+  "PUT /api/elections/:slug/applications/settings/:section": officers,
+  "POST /api/elections/:slug/applications/register-extract": officeStaff,
+  "POST /api/elections/:slug/payments/reconciliation": officeStaff,
+  "POST /api/elections/:slug/applications/decide": officers,
+  "GET /api/elections/:slug/applications/figures": [...overseers, "staff", "observer"],
+  "POST /api/elections/:slug/union-officers": officers,
+  "POST /api/elections/:slug/applications/:application/union-answer": ["union-officer"],
+  "POST /api/elections/:slug/union-list": ["union-officer"],
+  // The payment provider signs its webhook; the signature is checked, not a role.
+  "POST /api/payments/stripe-webhook": "public",
+  // Vetting.
+  "POST /api/elections/:slug/panels": officers,
+  "POST /api/elections/:slug/vetting/cases": officeStaff,
+  "POST /api/elections/:slug/vetting/cases/:case/decision": ["vetting-panel"],
+  "POST /api/elections/:slug/appeals": officeStaff,
+  "POST /api/elections/:slug/appeals/:appeal/hearing": ["vetting-panel"],
+  // Published results: public once published (unpublished ones answer 404 to everyone).
+  "GET /results/:slug": "public",
+  "GET /results/:slug/declaration.json": "public",
+  "GET /results/:slug/declaration.csv": "public",
+  "GET /results/:slug/archive.json": "public",
+  // Stylesheets.
+  "GET /assets/site.css": "public",
+  "GET /assets/console.css": "public",
+  // Console sign-in: reachable by anyone, by its nature.
+  "GET /console/sign-in": "public",
+  "POST /console/sign-in": "public",
+  "GET /console/sign-in/code": "public",
+  "POST /console/sign-in/code": "public",
+  "GET /console/role": "public",
+  "POST /console/role": "public",
+  "POST /console/sign-out": "public",
+  "GET /console/setup/:token": "public",
+  "POST /console/setup/:token": "public",
+  // Console pages.
+  "GET /console": ["administrator", "returning-officer", "scrutineer", "staff", "vetting-panel", "observer"],
+  "GET /console/elections/new": ["administrator"],
+  "POST /console/elections/new": ["administrator"],
+  "GET /console/elections/:slug": [...overseers, "staff"],
+  "GET /console/elections/:slug/roll": officers,
+  "POST /console/elections/:slug/roll": officers,
+  "POST /console/elections/:slug/freeze": officers,
+  "GET /console/elections/:slug/audit": overseers,
+};
