@@ -14,7 +14,7 @@ import pg from "pg";
 import { sql } from "kysely";
 import { openStore } from "../src/adapters/storage/store.ts";
 import { dbOf } from "../src/adapters/storage/tx.ts";
-import { insertElection } from "../src/adapters/storage/repos/elections.ts";
+import { findElectionBySlug, insertElection } from "../src/adapters/storage/repos/elections.ts";
 import { ok, unwrap } from "../src/domain/common/result.ts";
 import {
   calendarDate,
@@ -75,6 +75,27 @@ function person(i: number, kind: Kind) {
   };
 }
 
+/** Each unique person's kind, spread through arrival order (deterministic, the same in every process). */
+function kindsInOrder(): { unique: number; order: Kind[] } {
+  // People: each unique person has a kind; duplicates repeat earlier people (one of them 117 times).
+  const unique = TOTAL - mix.duplicates;
+  const kinds: Kind[] = [];
+  const push = (k: Kind, n: number) => {
+    for (let j = 0; j < n; j++) kinds.push(k);
+  };
+  push("eligible", mix.alreadyEligible);
+  push("under18", mix.under18);
+  push("abroad", mix.notResident);
+  push("unknown", mix.notFound);
+  push("unpaid", mix.unpaid);
+  push("typo", mix.postcodeTypos);
+  push("married", mix.surnameChanged);
+  push("ok", unique - kinds.length);
+  // Spread kinds through arrival order with a fixed stride (deterministic, no randomness needed).
+  const order = Array.from({ length: unique }, (_, i) => kinds[(i * 7919) % unique]!);
+  return { unique, order };
+}
+
 async function runEngine(engine: "pglite" | "postgres"): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "selectorate-bench-apps-"));
   let databaseUrl: string | undefined;
@@ -125,22 +146,7 @@ async function runEngine(engine: "pglite" | "postgres"): Promise<void> {
       }),
     );
 
-    // People: each unique person has a kind; duplicates repeat earlier people (one of them 117 times).
-    const unique = TOTAL - mix.duplicates;
-    const kinds: Kind[] = [];
-    const push = (k: Kind, n: number) => {
-      for (let j = 0; j < n; j++) kinds.push(k);
-    };
-    push("eligible", mix.alreadyEligible);
-    push("under18", mix.under18);
-    push("abroad", mix.notResident);
-    push("unknown", mix.notFound);
-    push("unpaid", mix.unpaid);
-    push("typo", mix.postcodeTypos);
-    push("married", mix.surnameChanged);
-    push("ok", unique - kinds.length);
-    // Spread kinds through arrival order with a fixed stride (deterministic, no randomness needed).
-    const order = Array.from({ length: unique }, (_, i) => kinds[(i * 7919) % unique]!);
+    const { order } = kindsInOrder();
     // Each duplicate arrives some way after the application it repeats (one person 117 times in all).
     const placed = order.map((kind, i) => ({ person: i, kind, copy: 0, at: i }));
     for (let d = 0; d < mix.duplicates; d++) {
@@ -221,6 +227,50 @@ async function runEngine(engine: "pglite" | "postgres"): Promise<void> {
     }
     const loadSeconds = (performance.now() - t1) / 1000;
 
+    console.log(
+      JSON.stringify({
+        engine,
+        step: "load",
+        applications: apps.length,
+        registerEntries: lines.length - 1,
+        registerImportSeconds: +importSeconds.toFixed(1),
+        loadSeconds: +loadSeconds.toFixed(1),
+        peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      }),
+    );
+    await store.close();
+    // The decision runs in its own process, so its peak memory is its own figure.
+    const r = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url)], {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        BENCH_APPS_STEP: "decide",
+        BENCH_APPS_ENGINE: engine,
+        BENCH_APPS_DIR: dir,
+        ...(databaseUrl ? { BENCH_APPS_DB_URL: databaseUrl } : {}),
+      },
+    });
+    if (r.status !== 0) process.exitCode = 1;
+  } finally {
+    await store.close();
+    await dropDb();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The decision step, in its own process: opens the loaded database and decides every application. */
+async function decideStep(engine: string): Promise<void> {
+  const databaseUrl = process.env["BENCH_APPS_DB_URL"];
+  const store = unwrap(
+    await openStore({
+      dataDir: join(process.env["BENCH_APPS_DIR"]!, "data"),
+      ...(databaseUrl ? { databaseUrl } : {}),
+    }),
+  );
+  try {
+    const electionId = (await store.read((tx) => findElectionBySlug(tx, "bench-2016")))!.id;
+    const ctx = { actor: officer, source: "cli" as const };
+    const { unique, order } = kindsInOrder();
     const eligible: EligiblePerson[] = order.flatMap((kind, i) =>
       kind === "eligible" ? [{ section: "member", email: person(i, kind).email, name: "x" }] : [],
     );
@@ -253,10 +303,8 @@ async function runEngine(engine: "pglite" | "postgres"): Promise<void> {
       JSON.stringify(
         {
           engine,
-          applications: apps.length,
-          registerEntries: lines.length - 1,
-          registerImportSeconds: +importSeconds.toFixed(1),
-          loadSeconds: +loadSeconds.toFixed(1),
+          step: "decide",
+          applications: TOTAL,
           decideSeconds: +decideSeconds.toFixed(1),
           decideCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1),
           peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -275,8 +323,6 @@ async function runEngine(engine: "pglite" | "postgres"): Promise<void> {
     }
   } finally {
     await store.close();
-    await dropDb();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -294,7 +340,8 @@ async function serverAnswers(): Promise<boolean> {
 }
 
 const child = process.env["BENCH_APPS_ENGINE"];
-if (child === "pglite" || child === "postgres") await runEngine(child);
+if (process.env["BENCH_APPS_STEP"] === "decide") await decideStep(child ?? "");
+else if (child === "pglite" || child === "postgres") await runEngine(child);
 else {
   const engines = ["pglite", ...((await serverAnswers()) ? ["postgres"] : [])];
   let failed = false;

@@ -17,12 +17,12 @@ import {
 } from "../domain/applications/index.ts";
 import { addDays } from "../domain/vetting/index.ts";
 import {
-  listApplications,
+  listForDecision,
   listSettings,
   saveRegisterOutcomes,
   writeDecisions,
   type DecisionRow,
-  type StoredApplication,
+  type DecisionCandidate,
 } from "../adapters/storage/repos/applications.ts";
 import { paymentsOf, requestRefunds } from "../adapters/storage/repos/application-payments.ts";
 import { registerEntries } from "../adapters/storage/repos/register-extract.ts";
@@ -61,7 +61,7 @@ export async function decideApplications(
     const election = await findElectionById(tx, electionId);
     if (!election) return err([problem("not-found", { field: "election" })]);
     const settings = new Map((await listSettings(tx, electionId)).map((s) => [s.sectionId, s]));
-    const apps = await listApplications(tx, electionId);
+    const apps = await listForDecision(tx, electionId);
     const payments = await paymentsOf(tx, electionId);
     const extract = await registerEntries(tx, electionId);
     const register = extract.length > 0 ? indexRegister(extract) : undefined;
@@ -177,8 +177,8 @@ export async function decideApplications(
 }
 
 /** Groups duplicates within each section; the kept application of each person is the first to arrive. */
-function groupPerSection(apps: readonly StoredApplication[]): Map<ApplicationId, ApplicationId> {
-  const bySection = new Map<string, StoredApplication[]>();
+function groupPerSection(apps: readonly DecisionCandidate[]): Map<ApplicationId, ApplicationId> {
+  const bySection = new Map<string, DecisionCandidate[]>();
   for (const a of apps) {
     const list = bySection.get(a.sectionId);
     if (list) list.push(a);
@@ -203,7 +203,7 @@ async function eligibleFor(
   tx: Tx,
   deps: Pick<ApplicationsDeps, "eligiblePeople">,
   electionId: string,
-  apps: readonly StoredApplication[],
+  apps: readonly DecisionCandidate[],
 ): Promise<EligiblePerson[]> {
   const people = deps.eligiblePeople ? await deps.eligiblePeople(tx, electionId) : [];
   for (const a of apps)

@@ -432,3 +432,57 @@ export async function applicationOfDecision(tx: Tx, decisionId: string): Promise
     .executeTakeFirst();
   return r?.application_id;
 }
+
+/** An application as the batch decision reads it: only the columns it uses, so 183,000 fit in memory. */
+export interface DecisionCandidate {
+  readonly id: string;
+  readonly sectionId: string;
+  readonly kind: SupporterKind;
+  readonly receivedAt: Date;
+  readonly arrival: number;
+  readonly keys: readonly string[];
+  readonly state: "pending" | "accepted" | "rejected";
+  readonly identity: unknown;
+  readonly registerOutcome: RegisterOutcome | null;
+  readonly unionConfirmation: UnionConfirmation;
+  readonly applicant: Pick<ApplicantDetails, "forenames" | "surname" | "email" | "postcode" | "country">;
+}
+
+/** Every application of an election for the batch decision, in arrival order. */
+export async function listForDecision(tx: Tx, electionId: string): Promise<DecisionCandidate[]> {
+  const rows = await dbOf(tx)
+    .selectFrom("applications")
+    .select([
+      "id",
+      "section_id",
+      "kind",
+      "received_at",
+      "arrival",
+      "keys",
+      "state",
+      "identity",
+      "register_outcome",
+      "union_confirmation",
+      "forenames",
+      "surname",
+      "email",
+      "postcode",
+      "country",
+    ])
+    .where("election_id", "=", electionId)
+    .orderBy("arrival")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    sectionId: r.section_id,
+    kind: r.kind as SupporterKind,
+    receivedAt: r.received_at,
+    arrival: Number(r.arrival),
+    keys: r.keys as string[],
+    state: r.state as DecisionCandidate["state"],
+    identity: r.identity,
+    registerOutcome: r.register_outcome as RegisterOutcome | null,
+    unionConfirmation: r.union_confirmation as UnionConfirmation,
+    applicant: { forenames: r.forenames, surname: r.surname, email: r.email, postcode: r.postcode, country: r.country },
+  }));
+}
