@@ -483,6 +483,12 @@ export async function listForDecision(tx: Tx, electionId: string): Promise<Decis
     identity: r.identity,
     registerOutcome: r.register_outcome as RegisterOutcome | null,
     unionConfirmation: r.union_confirmation as UnionConfirmation,
-    applicant: { forenames: r.forenames, surname: r.surname, email: r.email, postcode: r.postcode, country: r.country },
+    applicant: {
+      forenames: r.forenames,
+      surname: r.surname,
+      email: r.email,
+      postcode: r.postcode,
+      country: r.country,
+    },
   }));
 }
