@@ -10,3 +10,4 @@ export * from "./archive.ts";
 export * from "./recount.ts";
 export * from "./first-difference.ts";
 export * from "./render.ts";
+export * from "./scenario.ts";

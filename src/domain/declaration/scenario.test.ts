@@ -1,0 +1,43 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { unwrap } from "../common/result.ts";
+import { apportion, readScenario, scaleScenario } from "./scenario.ts";
+
+const labour = JSON.parse(
+  readFileSync(new URL("../../../examples/labour-2016/scenario.json", import.meta.url), "utf8"),
+);
+
+test("the 2016 scenario: eligible 654,006 shared by August sizes, spoilt 1,042 by valid votes", () => {
+  const s = unwrap(readScenario(labour));
+  assert.deepEqual(s.candidates, ["Jeremy Corbyn", "Owen Smith"]);
+  assert.deepEqual(
+    s.sections.map((x) => [x.id, x.eligible, x.valid, x.spoilt]),
+    [
+      ["member", 350743, [168216, 116960], 587],
+      ["registered", 131720, [84918, 36599], 250],
+      ["affiliated", 171543, [60075, 39670], 205],
+    ],
+  );
+});
+
+test("scaling rounds each figure half up on its own", () => {
+  const s = scaleScenario(unwrap(readScenario(labour)), "0.01");
+  assert.deepEqual(
+    s.sections.map((x) => [x.eligible, x.valid, x.spoilt]),
+    [
+      [3507, [1682, 1170], 6],
+      [1317, [849, 366], 3],
+      [1715, [601, 397], 2],
+    ],
+  );
+});
+
+test("apportion: largest remainder, exact, summing to the total", () => {
+  assert.deepEqual(apportion(10, [1, 1, 1]), [4, 3, 3]);
+  assert.deepEqual(apportion(0, [5, 5]), [0, 0]);
+  assert.equal(
+    apportion(654006, [343500, 129000, 168000]).reduce((a, b) => a + b),
+    654006,
+  );
+});
