@@ -216,7 +216,8 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
         <a class="button secondary" href="/console/elections/${slug}/audit">${v.t("election.audit")}</a>
         <a class="button secondary" href="/results/${slug}">${v.t("election.results")}</a>
       </div>`;
-    return sendPage(reply, 200, consolePage(v, e.election, body));
+    const title = (await store.read((tx) => findElectionBySlug(tx, slug)))?.title ?? e.election;
+    return sendPage(reply, 200, consolePage(v, title, body));
   });
 
   const rollPage = (

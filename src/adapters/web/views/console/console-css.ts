@@ -8,6 +8,7 @@ nav.console ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;ga
 nav.console form{margin:0}
 button.link{background:none;color:#1d4ed8;text-decoration:underline;padding:0;min-height:auto;font-weight:400}
 .acting{margin:.25rem 0 0;color:#505a5f}
+.field input[type=checkbox]+label{display:inline;margin-left:.25rem}
 textarea{width:100%;font:inherit;font-family:ui-monospace,monospace;padding:.5rem;border:2px solid #0b0c0c}
 .checklist li{margin:.25rem 0}
 .ok{color:#00703c;font-weight:600}.blocked{color:#b10e1e;font-weight:600}
