@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import fc from "fast-check";
 import { calendarDate } from "./calendar-date.ts";
 import { foldName, identityKeys, normaliseEmail, normaliseIdentity, normalisePostcode } from "./identity.ts";
 import type { ApplicantDetails } from "./identity.ts";
@@ -51,4 +52,32 @@ test("calendar dates refuse days that do not exist", () => {
   assert.equal(calendarDate("2016-02-30"), undefined);
   assert.equal(calendarDate("2016-02-29"), "2016-02-29");
   assert.equal(calendarDate("29/02/2016"), undefined);
+});
+
+test("property: changing case, spacing or accents never changes a person's identity keys", () => {
+  const accent: Record<string, string> = { a: "á", e: "é", i: "ï", o: "ö", u: "ü", c: "ç", n: "ñ" };
+  const vary = (text: string, flips: readonly boolean[]) =>
+    [...text]
+      .map((ch, i) => {
+        const f = flips[i % flips.length] ?? false;
+        const accented = f && accent[ch.toLowerCase()] ? accent[ch.toLowerCase()]! : ch;
+        return i % 3 === 0 && f ? accented.toUpperCase() : accented;
+      })
+      .join("")
+      .replace(/ /g, flips[0] ? "  " : " ");
+  const word = fc.stringMatching(/^[a-z]{2,8}( [a-z]{2,8})?$/);
+  fc.assert(
+    fc.property(word, word, fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }), (first, last, flips) => {
+      const a = normaliseIdentity({ ...base, forenames: first, surname: last });
+      const b = normaliseIdentity({
+        ...base,
+        forenames: `  ${vary(first, flips)} `,
+        surname: vary(last, flips),
+        email: ` ${base.email.toUpperCase()} `,
+        postcode: "LS14AP",
+      });
+      assert.deepEqual(identityKeys(b), identityKeys(a));
+    }),
+    { numRuns: 500 },
+  );
 });
