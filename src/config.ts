@@ -14,6 +14,14 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(logLevels).default("info"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "expected smtp://user:password@host:port or smtps://...")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\s@]+@[^\s@]+$/, "expected an email address")
+    .optional(),
 });
 
 /** The service's settings. */
@@ -26,6 +34,9 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly poolSize: number;
   readonly logLevel: (typeof logLevels)[number];
+  /** Where the outbox's mail goes (with `mailFrom`); unset means mail waits until `selectorate mail send`. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string | undefined;
 }
 
 /**
@@ -42,7 +53,7 @@ export function loadConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "configuration");
-    const shown = name === "DATABASE_URL" ? "(hidden)" : JSON.stringify(present[name]);
+    const shown = name === "DATABASE_URL" || name === "SMTP_URL" ? "(hidden)" : JSON.stringify(present[name]);
     return { ok: false, message: `Configuration error: ${name}=${shown} is not valid: ${issue.message}.` };
   }
   const v = parsed.data;
@@ -55,6 +66,8 @@ export function loadConfig(
       databaseUrl: v.DATABASE_URL,
       poolSize: v.DATABASE_POOL_SIZE,
       logLevel: v.LOG_LEVEL,
+      smtpUrl: v.SMTP_URL,
+      mailFrom: v.MAIL_FROM,
     },
   };
 }

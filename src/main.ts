@@ -50,6 +50,23 @@ if (store.engine === "pglite") {
 }
 console.log(`API description: ${address}/api/openapi.json`);
 
+// Mail waits in the outbox (written in each decision's transaction) until a sender delivers it: here,
+// while the service runs, when SMTP_URL and MAIL_FROM are set; otherwise `selectorate mail send` does.
+let outbox: { stop(): Promise<void> } | undefined;
+if (config.smtpUrl !== undefined && config.mailFrom !== undefined) {
+  const { createSmtpMailer } = await import("./adapters/mail/smtp-mailer.ts");
+  const { createOutboxSender } = await import("./adapters/mail/outbox-sender.ts");
+  const mailer = createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
+  const sender = createOutboxSender({ store, mailer, log: (e) => app.log.warn(e, e.msg) });
+  sender.start();
+  outbox = { stop: async () => (await sender.stop(), await mailer.close()) };
+  console.log(`Mail from the outbox goes out through SMTP as ${config.mailFrom}.`);
+} else {
+  console.log(
+    "Mail waits in the outbox: set SMTP_URL and MAIL_FROM to send it, or run `selectorate mail send`.",
+  );
+}
+
 // First run: with no staff account yet, print a one-time link that creates the first administrator.
 const { issueFirstAdministratorLink } = await import("./services/set-up-first-administrator.ts");
 const { randomBytes } = await import("node:crypto");
@@ -66,6 +83,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   app.log.info({ signal }, "shutting down");
   try {
+    await outbox?.stop();
     await app.close();
   } finally {
     await store.close();
