@@ -16,6 +16,7 @@ import {
   addElectorateMembers,
   currentRuleVersion,
   insertRuleVersion,
+  listElectorateMembers,
   removeElectorateMembers,
   updateDefinition,
 } from "../adapters/storage/repos/electorate.ts";
@@ -102,7 +103,12 @@ export async function changeEligibilityRule(
         }),
       ]);
     }
-    const facts = await loadEligibilityFacts(tx, id);
+    // Applying after the freeze needs every field of the new electorate for its hash: load the whole
+    // roll once and judge from it. A preview needs only the fields the rules look at.
+    const state = await getRollState(tx, id);
+    const rehash = request.apply && state?.frozenAt != null && state.frozenSection === section.id;
+    const wholeRoll = rehash ? await loadRoll(tx, id) : null;
+    const facts = wholeRoll ?? (await loadEligibilityFacts(tx, id));
     const change = diffSection(
       judgeRollSection(section.id, facts, section.source.rules),
       judgeRollSection(section.id, facts, rules.value),
@@ -128,9 +134,8 @@ export async function changeEligibilityRule(
       at,
       by: allowed.value.id,
     });
-    const state = await getRollState(tx, id);
     let frozenListSha256: string | null = null;
-    if (state?.frozenAt && state.frozenSection === section.id) {
+    if (rehash && wholeRoll && state?.frozenAt) {
       // After the freeze the electorate changes only through recorded decisions like this one.
       await removeElectorateMembers(
         tx,
@@ -144,7 +149,13 @@ export async function changeEligibilityRule(
         change.gains.map((g) => memberKey(g.memberNumber)),
         toVersion,
       );
-      const hashed = frozenRollHash(section.id, await loadRoll(tx, id, section.id), deps.hash);
+      // The hash is of the electorate as stored, so it is read back rather than assumed.
+      const members = new Set(await listElectorateMembers(tx, id, section.id));
+      const hashed = frozenRollHash(
+        section.id,
+        wholeRoll.filter((m) => members.has(memberKey(m.memberNumber))),
+        deps.hash,
+      );
       frozenListSha256 = hashed.hash;
       await markRollFrozen(tx, id, {
         section: section.id,
