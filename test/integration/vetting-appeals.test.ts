@@ -175,6 +175,24 @@ forEachEngine((engine) => {
     });
     assert.ok(!v1Cast.ok, "a revoked credential cannot vote");
 
+    // v2 votes while under challenge and is excluded; nobody appeals, so the envelope will be discarded.
+    const case2 = await raise("v2");
+    unwrap(
+      await castBallot(store, vdeps, {
+        electionId,
+        secret: { kind: "code", value: creds[2]!.code },
+        submission: { marks: marksFor(["c3"]) },
+        channel: "online",
+      }),
+    );
+    unwrap(
+      await decideVettingCase(store, deps, ctx(panelMember("m3")), electionId, {
+        caseId: case2,
+        present: ["m1"],
+        choice: { ...choice, reasons: ["member-of-another-party"] },
+      }),
+    );
+
     // v0 appeals through the link in the notice; the panel that decided cannot hear it, nor can anyone who sat.
     const notice = await store.read(async (tx) =>
       dbOf(tx)
@@ -218,7 +236,7 @@ forEachEngine((engine) => {
         reason: "The post was plainly satire.",
       }),
     );
-    assert.equal(await held(), 0, "the restored voter's ballot left the envelope");
+    assert.equal(await held(), 1, "the restored voter's ballot left its envelope; v2's is still held");
     const staged = await store.read(
       async (tx) =>
         (
@@ -246,11 +264,25 @@ forEachEngine((engine) => {
       "Too late",
     );
     assert.ok(!late.ok && late.error[0]?.code === "appeal.out-of-time");
-    unwrap(await settleHeldBallots(store, deps, ctx(officer), electionId));
+    const settledLate = unwrap(await settleHeldBallots(store, deps, ctx(officer), electionId));
+    assert.equal(settledLate.discarded, 1, "v2's envelope is discarded unopened once the exclusion is final");
+    assert.equal(await held(), 0);
+    const outcomes = await store.read(
+      async (tx) =>
+        (
+          await sql<{
+            admitted: number;
+            discarded: number;
+          }>`select admitted, discarded from held_outcomes where election_id = ${electionId}::uuid`.execute(
+            dbOf(tx),
+          )
+        ).rows[0],
+    );
+    assert.deepEqual(outcomes, { admitted: 1, discarded: 1 });
 
     const f = unwrap(await applicationFigures(store, ctx(officer), electionId));
-    assert.equal(f.total.excluded, 1);
-    assert.deepEqual(f.total.exclusionsByReason, { "abusive-conduct": 1 });
+    assert.equal(f.total.excluded, 2);
+    assert.deepEqual(f.total.exclusionsByReason, { "abusive-conduct": 1, "member-of-another-party": 1 });
     assert.deepEqual([f.total.appealsLodged, f.total.appealsUpheld, f.total.appealsDismissed], [1, 1, 0]);
 
     // Everything is in the audit log with who decided; the public record names no voter.
