@@ -90,4 +90,6 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /console/elections/:slug/roll": officers,
   "POST /console/elections/:slug/freeze": officers,
   "GET /console/elections/:slug/audit": overseers,
+  "GET /console/people": ["administrator"],
+  "POST /console/people": ["administrator"],
 };

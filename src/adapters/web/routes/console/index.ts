@@ -10,6 +10,7 @@ import { siteCss } from "../../views/site-css.ts";
 import type { RoutePlugin } from "../route-deps.ts";
 import { refuse, sameToken, type FormBody } from "./context.ts";
 import { electionRoutes } from "./elections.ts";
+import { peopleRoutes } from "./people.ts";
 import { signInRoutes } from "./signin-routes.ts";
 
 // The staff console under /console. Sessions live only inside this plugin: the session cookie never
@@ -59,4 +60,5 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
 
   signInRoutes(app, routeDeps.store, deps, cookieSettings);
   electionRoutes(app, routeDeps.store, routeDeps.now);
+  peopleRoutes(app, routeDeps.store, deps);
 };
