@@ -10,6 +10,7 @@ import { registerRoll } from "./roll.ts";
 import { registerEligibility } from "./eligibility.ts";
 import { registerNominations } from "./nominations.ts";
 import { registerMail } from "./mail.ts";
+import { registerApplications } from "./applications.ts";
 import { registerResult } from "./result.ts";
 import { registerRecount } from "./recount.ts";
 import { registerDemo } from "./demo.ts";
@@ -22,4 +23,4 @@ export const commands: RegisterCommand[] = [
   registerElection,
   registerRoll,
   registerEligibility,
-  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount, registerDemo, registerMail];
+  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount, registerDemo, registerMail, registerApplications];
