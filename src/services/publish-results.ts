@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { authorise, type Actor } from "../domain/access/index.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
-import { shuffle } from "../domain/ballots/index.ts";
+import { shuffle, type RandomBytes } from "../domain/ballots/index.ts";
 import type { CountSheet } from "../domain/counting/index.ts";
 import { buildArchive, type CollegeCount } from "../domain/declaration/index.ts";
 import type { Store } from "../ports/store.ts";
@@ -31,8 +32,8 @@ export interface Publication {
 
 /**
  * Publishes a declared result (the returning officer): builds the archive (candidates, rule set,
- * the anonymous ballots per section as BLT and CSV sorted by content, the receipt list in a fresh
- * random order, the definition, count sheet, declaration and the public record up to now), stores
+ * the anonymous ballots per section as BLT and CSV sorted by content, the receipt list in a random
+ * order seeded by the seal, the definition, count sheet, declaration and the public record up to now), stores
  * it with its SHA-256, and records `results-published` carrying that hash, all in one transaction.
  * Refused unless the result was declared, which itself needs the scrutineer's sign-off.
  */
@@ -94,7 +95,7 @@ export async function publishResults(
         groups: bySection.get(s.id)?.groups ?? [],
         spoilt: bySection.get(s.id)?.spoilt ?? 0,
       })),
-      receipts: shuffle(await listReceipts(tx, input.electionId), deps.random),
+      receipts: shuffle(await listReceipts(tx, input.electionId), seededBytes(`receipts:${d.sealHash}`)),
       countSheet: college ? null : (d.sheet as CountSheet),
       college: college ? (d.sheet as unknown as CollegeCount) : null,
       declaration: d.declaration,
@@ -126,4 +127,21 @@ export async function publishResults(
   if (!result.ok && actor)
     await auditRefusal(store, input.electionId, actor, "result.publish", result.error, source, now);
   return result;
+}
+
+/**
+ * Random bytes drawn from SHA-256 in counter mode over a public seed (the box's seal). The receipt
+ * order is then independent of the order of voting, yet the same on every run, so publishing again
+ * after a crash gives a byte-identical archive with the same hash (RELIABILITY 24(d), 28(a)).
+ */
+function seededBytes(seed: string): RandomBytes {
+  let counter = 0;
+  let pool = Buffer.alloc(0);
+  return (n) => {
+    while (pool.length < n)
+      pool = Buffer.concat([pool, createHash("sha256").update(`${seed}:${counter++}`).digest()]);
+    const out = new Uint8Array(pool.subarray(0, n));
+    pool = pool.subarray(n);
+    return out;
+  };
 }

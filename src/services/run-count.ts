@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { authorise, type Actor } from "../domain/access/index.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
@@ -12,7 +11,7 @@ import {
 } from "../domain/declaration/index.ts";
 import type { Store } from "../ports/store.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
-import { eachBoxRow } from "../adapters/storage/repos/ballot-box.ts";
+import { boxSealHash } from "../adapters/storage/repos/declaration.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import {
   electionById,
@@ -63,11 +62,7 @@ export async function runCount(
     if (election === undefined) return err([problem("not-found", { field: "election" })]);
     const settings = countSettings(election.definition);
 
-    const seal = createHash("sha256");
-    await eachBoxRow(tx, input.electionId, (rows) => {
-      for (const r of rows) seal.update(`${r.id}\t${r.section}\t${r.ballot}\n`);
-    });
-    const found = seal.digest("hex");
+    const found = await boxSealHash(tx, input.electionId);
     if (found !== poll.sealHash)
       return err([problem("declaration.seal-mismatch", { facts: { sealed: poll.sealHash, found } })]);
 

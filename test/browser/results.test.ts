@@ -92,9 +92,12 @@ test(
       );
       const [scroll, client] = widths as [number, number];
       const wide = await page.evaluate(
-      "[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.tagName + '.' + e.className + ':' + (e.textContent || '').slice(0, 40))",
-    );
-    assert.ok(scroll <= client, `page is ${scroll}px wide on a ${client}px screen: ${JSON.stringify(wide)}`);
+        "[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.tagName + '.' + e.className + ':' + (e.textContent || '').slice(0, 40))",
+      );
+      assert.ok(
+        scroll <= client,
+        `page is ${scroll}px wide on a ${client}px screen: ${JSON.stringify(wide)}`,
+      );
 
       // The receipt form.
       await page.getByLabel("Receipt code").fill(receipts[0]!.replace(/-/g, "").toLowerCase());

@@ -170,6 +170,11 @@ forEachEngine((engine) => {
     // Receipts share no value with the ballots.
     const rest = JSON.stringify({ ...a, receipts: [] });
     assert.equal(a.receipts.length, 34);
+    assert.notDeepEqual(
+      a.receipts,
+      [...a.receipts].sort(),
+      "receipts are published in their own random order",
+    );
     for (const r of a.receipts) assert.ok(!rest.includes(r), "a receipt appears outside the receipt list");
 
     const edit = (f: (x: typeof a) => void) => {

@@ -178,3 +178,14 @@ export async function electionById(
     .where("id", "=", id)
     .executeTakeFirst();
 }
+
+/**
+ * The box's seal computed inside the database: SHA-256 over `id<TAB>section<TAB>ballot<LF>` of every
+ * row in id order, exactly as the close computes it row by row, without carrying the rows out.
+ */
+export async function boxSealHash(tx: Tx, electionId: string): Promise<string> {
+  const r = await sql<{ hash: string | null }>`
+    select encode(sha256(convert_to(coalesce(string_agg(id::text || chr(9) || section || chr(9) || ballot || chr(10), '' order by id), ''), 'UTF8')), 'hex') as hash
+    from ballot_box where election_id = ${electionId}::uuid`.execute(dbOf(tx));
+  return r.rows[0]?.hash ?? "";
+}

@@ -1,0 +1,143 @@
+// Close of poll to published declaration at the size of 2016: 654,006 credentials, 506,438 valid and
+// 1,042 spoilt ballots in the box (written straight into the tables by SQL, as if cast), then the
+// real close (reconcile and seal), count, sign-off, declare and publish, timed step by step on each
+// engine. Targets (issue 8): under 5 s on PostgreSQL and 10 s on PGlite from close to published.
+import { sql } from "kysely";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createHmac } from "node:crypto";
+import { engineNames, prepare } from "../test/helpers/engines.ts";
+import { openStore, type OpenedStore } from "../src/adapters/storage/store.ts";
+import { dbOf } from "../src/adapters/storage/tx.ts";
+import { ok, unwrap } from "../src/domain/common/result.ts";
+import { readScenario, recountArchive } from "../src/domain/declaration/index.ts";
+import { sha256 } from "../src/adapters/crypto/sha256.ts";
+import { setUpPoll } from "../src/services/set-up-poll.ts";
+import { closePoll } from "../src/services/close-poll.ts";
+import { runCount } from "../src/services/run-count.ts";
+import { signOffCount } from "../src/services/sign-off-count.ts";
+import { declareResult } from "../src/services/declare-result.ts";
+import { publishResults } from "../src/services/publish-results.ts";
+
+const scenario = unwrap(
+  readScenario(
+    JSON.parse(readFileSync(new URL("../examples/labour-2016/scenario.json", import.meta.url), "utf8")),
+  ),
+);
+
+async function fill(store: OpenedStore): Promise<string> {
+  const id = unwrap(
+    await store.transaction(async (tx) => {
+      const definition = {
+        method: "av",
+        seats: 1,
+        sections: scenario.sections.map((s) => ({ id: s.id, label: s.label })),
+      };
+      const row = await dbOf(tx)
+        .insertInto("elections")
+        .values({ slug: "bench-2016", title: scenario.name, definition: JSON.stringify(definition) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return ok(row.id);
+    }),
+  );
+  const paper = { candidates: scenario.candidates.map((name, i) => ({ id: `c${i + 1}`, name })) };
+  unwrap(
+    await setUpPoll(store, {
+      electionId: id,
+      window: { opens: new Date("2026-03-02T08:00:00Z"), closes: new Date("2026-03-30T11:00:00Z") },
+      paper,
+      rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
+    }),
+  );
+  for (const s of scenario.sections) {
+    const voted = s.valid.reduce((a, b) => a + b, 0) + s.spoilt;
+    await store.transaction(async (tx) => {
+      const db = dbOf(tx);
+      await sql`insert into credentials (election_id, voter_id, section, code_hash, link_hash, used, used_channel)
+        select ${id}::uuid, ${s.id} || '-' || g, ${s.id}, md5(${id} || 'c' || ${s.id} || g), md5(${id} || 'l' || ${s.id} || g), g <= ${voted}, case when g <= ${voted} then 'online' end
+        from generate_series(1, ${s.eligible}) g`.execute(db);
+      for (const [c, n] of s.valid.entries()) {
+        const ballot = JSON.stringify({
+          r: [paper.candidates[c]!.id, ...paper.candidates.filter((_, k) => k !== c).map((x) => x.id)],
+        });
+        await sql`insert into ballot_box (id, election_id, section, ballot) select gen_random_uuid(), ${id}::uuid, ${s.id}, ${ballot} from generate_series(1, ${n})`.execute(
+          db,
+        );
+      }
+      await sql`insert into ballot_box (id, election_id, section, ballot) select gen_random_uuid(), ${id}::uuid, ${s.id}, '{"s":"unmarked"}' from generate_series(1, ${s.spoilt})`.execute(
+        db,
+      );
+      await sql`insert into receipts (election_id, code) select ${id}::uuid, upper(substr(md5(${id} || 'r' || ${s.id} || g), 1, 16)) from generate_series(1, ${voted}) g`.execute(
+        db,
+      );
+      return ok(undefined);
+    });
+  }
+  return id;
+}
+
+for (const name of engineNames) {
+  const prepared = await prepare(name);
+  const store = unwrap(await openStore(prepared.config));
+  try {
+    const t0 = performance.now();
+    const electionId = await fill(store);
+    console.log(
+      `${name}: filled 654,006 credentials and 507,480 ballots in ${((performance.now() - t0) / 1000).toFixed(1)} s (set-up, not timed below)`,
+    );
+    const now = () => new Date("2026-03-30T11:00:01Z");
+    const key = randomBytes(32);
+    const voting = {
+      hash: (s: string) => createHmac("sha256", key).update(s).digest("hex"),
+      random: (n: number) => new Uint8Array(randomBytes(n)),
+      now,
+    };
+    const deps = { now, random: voting.random };
+    const officer = { id: "bench", role: "returning-officer" as const };
+    const steps: [string, number][] = [];
+    const time = async <T>(step: string, work: () => Promise<T>) => {
+      const t = performance.now();
+      const r = await work();
+      steps.push([step, performance.now() - t]);
+      return r;
+    };
+    const start = performance.now();
+    unwrap(await time("close (reconcile, seal)", () => closePoll(store, voting, { electionId })));
+    const counted = unwrap(
+      await time("count", () => runCount(store, deps, officer, { electionId }, "system")),
+    );
+    unwrap(
+      await time("sign off", () =>
+        signOffCount(
+          store,
+          deps,
+          { id: "s", role: "scrutineer" },
+          { electionId, declarationHash: counted.declarationHash },
+          "system",
+        ),
+      ),
+    );
+    unwrap(await time("declare", () => declareResult(store, deps, officer, { electionId }, "system")));
+    const pub = unwrap(
+      await time("publish", () => publishResults(store, deps, officer, { electionId }, "system")),
+    );
+    const total = performance.now() - start;
+    for (const [step, ms] of steps) console.log(`  ${step.padEnd(24)} ${(ms / 1000).toFixed(2)} s`);
+    console.log(
+      `  ${"close to published".padEnd(24)} ${(total / 1000).toFixed(2)} s (target ${name === "postgres" ? 5 : 10} s)`,
+    );
+    const d = counted.declaration;
+    console.log(
+      `  declared: ${d.total.stages[0]!.votes.join(" to ")} (${d.total.stages[0]!.percent.join("% to ")}%), turnout ${d.total.turnoutPercent}% of ${d.total.eligible}; archive ${(pub.archive.length / 1e6).toFixed(1)} MB`,
+    );
+    const t = performance.now();
+    const recount = recountArchive(pub.archive, sha256, pub.sha256);
+    console.log(
+      `  recount of the archive: ${recount.ok ? "agrees" : "DISAGREES"} in ${((performance.now() - t) / 1000).toFixed(2)} s`,
+    );
+  } finally {
+    await store.close();
+    await prepared.cleanup();
+  }
+}
