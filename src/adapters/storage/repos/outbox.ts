@@ -95,11 +95,16 @@ export async function claimDueMail(
   }));
 }
 
-/** Marks a message delivered and blanks its body (its SHA-256 stays for reconciliation). */
+/**
+ * Marks a message delivered and blanks its body (its SHA-256 stays for reconciliation). A sent
+ * reminder also loses its address: the list of reminded addresses would be the list of who had not
+ * voted (docs/voting.md, "Reminders").
+ */
 export async function markMailSent(tx: Tx, id: string, now: Date): Promise<void> {
   await dbOf(tx)
     .updateTable("outbox")
     .set({
+      to_address: sql<string>`case when kind = 'reminder' then '' else to_address end`,
       status: "sent",
       sent_at: now,
       claimed_until: null,
