@@ -98,7 +98,7 @@ export async function signIn(c: Client, who: StaffLogin, at: Date): Promise<Ligh
   const done = await c.send("POST", "/console/sign-in/code", { csrf: Client.csrf(codePage.body), code });
   if (done.headers.location === "/console/role") {
     const rolePage = await c.send("GET", "/console/role");
-    const m = /name="role" value="([^"]+)"/.exec(rolePage.body);
+    const m = /name="role"\s+value="([^"]+)"/.exec(rolePage.body);
     return c.send("POST", "/console/role", { csrf: Client.csrf(rolePage.body), role: m![1]! });
   }
   return done;

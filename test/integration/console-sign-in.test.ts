@@ -5,6 +5,13 @@ import { buildServer } from "../../src/adapters/web/server.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { issueFirstAdministratorLink } from "../../src/services/set-up-first-administrator.ts";
 import { forEachEngine } from "../helpers/engines.ts";
+import { insertCredentials } from "../../src/adapters/storage/repos/credentials.ts";
+import { ok } from "../../src/domain/common/result.ts";
+import { defineElection } from "../../src/services/define-election.ts";
+import { setUpPoll } from "../../src/services/set-up-poll.ts";
+import { addStaffMember } from "../../src/services/add-staff-member.ts";
+import { aPaper } from "../helpers/voting.ts";
+import { fixedDeps, labourDefinition } from "../helpers/electorate.ts";
 import { Client, codeAt, firstAdmin, signIn, testStaffDeps } from "../helpers/console.ts";
 
 forEachEngine((engine) => {
@@ -178,5 +185,120 @@ forEachEngine((engine) => {
     assert.equal((await c3.send("GET", "/console")).statusCode, 200);
     clock.now = new Date(clock.now.getTime() + 30 * 60_000);
     assert.equal((await c3.send("GET", "/console")).statusCode, 303, "30 idle minutes end it");
+  });
+  test("live turnout shows counts per section, never who voted", async () => {
+    const s = await server();
+    const made = await defineElection(
+      engine.store,
+      fixedDeps(),
+      { id: "t", role: "administrator" },
+      labourDefinition(),
+      "cli",
+    );
+    assert.ok(made.ok);
+    const electionId = made.value.id;
+    const poll = await setUpPoll(engine.store, {
+      electionId,
+      window: { opens: new Date("2026-03-01T00:00:00Z"), closes: new Date("2026-04-01T12:00:00Z") },
+      paper: aPaper(),
+      rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
+    });
+    assert.ok(poll.ok);
+    await engine.store.transaction(async (tx) => {
+      const rows = ["m1", "m2", "m3", "a1"].map((v) => ({
+        voterId: v,
+        section: v.startsWith("m") ? "member" : "affiliated",
+        codeHash: `code-${v}`,
+        linkHash: `link-${v}`,
+      }));
+      await insertCredentials(tx, electionId, rows);
+      await dbOf(tx)
+        .updateTable("credentials")
+        .set({ used: true })
+        .where("voter_id", "in", ["m1", "m2"])
+        .execute();
+      return ok(undefined);
+    });
+    const row = await engine.store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("staff_accounts" as never)
+        .select("totp_secret" as never)
+        .executeTakeFirstOrThrow(),
+    );
+    clock.now = new Date(clock.now.getTime() + 120_000);
+    const c = new Client(s);
+    const who = {
+      email: "ada@example.org",
+      password: "a long enough password",
+      secret: (row as { totp_secret: string }).totp_secret,
+    };
+    assert.equal((await signIn(c, who, clock.now)).statusCode, 303);
+    const page = await c.send("GET", "/console/elections/labour-leader-2016/turnout");
+    assert.equal(page.statusCode, 200);
+    const cells = [...page.body.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((m) => m[1]);
+    assert.deepEqual(cells, ["1", "0", "0.0%", "3", "2", "66.7%", "4", "2", "50.0%"]);
+    assert.doesNotMatch(page.body, /m1|m2|code-/, "no voter id or hash on the page");
+  });
+  test("an account with two roles chooses one; the session id changes on every role change", async () => {
+    const s = await server();
+    const granted = await addStaffMember(
+      engine.store,
+      deps,
+      { id: "t", role: "administrator" },
+      {
+        email: "ada@example.org",
+        displayName: "",
+        password: "",
+        role: "scrutineer",
+        election: "labour-leader-2016",
+      },
+    );
+    assert.ok(granted.ok && !granted.value.created, JSON.stringify(granted));
+    const row = await engine.store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("staff_accounts" as never)
+        .select("totp_secret" as never)
+        .executeTakeFirstOrThrow(),
+    );
+    clock.now = new Date(clock.now.getTime() + 120_000);
+    const c = new Client(s);
+    const who = {
+      email: "ada@example.org",
+      password: "a long enough password",
+      secret: (row as { totp_secret: string }).totp_secret,
+    };
+    const page = await c.send("GET", "/console/sign-in");
+    await c.send("POST", "/console/sign-in", {
+      csrf: Client.csrf(page.body),
+      email: who.email,
+      password: who.password,
+    });
+    const codePage = await c.send("GET", "/console/sign-in/code");
+    const done = await c.send("POST", "/console/sign-in/code", {
+      csrf: Client.csrf(codePage.body),
+      code: await codeAt(who.secret, clock.now),
+    });
+    assert.equal(done.headers.location, "/console/role", "two roles: the person chooses");
+    assert.equal(
+      (await c.send("GET", "/console")).headers.location,
+      "/console/role",
+      "no page before a role is chosen",
+    );
+    const rolePage = await c.send("GET", "/console/role");
+    const ids = [...rolePage.body.matchAll(/name="role"\s+value="([^"]+)"/g)].map((m) => m[1]!);
+    assert.equal(ids.length, 2);
+    let before = c.cookies.get("__Host-selectorate");
+    for (const id of ids) {
+      const form = await c.send("GET", "/console/role");
+      const chosen = await c.send("POST", "/console/role", { csrf: Client.csrf(form.body), role: id });
+      assert.equal(chosen.statusCode, 303);
+      const after = c.cookies.get("__Host-selectorate");
+      assert.notEqual(after, before, "a new session id for the new role");
+      const old = new Client(s);
+      old.cookies.set("__Host-selectorate", before!);
+      assert.notEqual((await old.send("GET", "/console")).statusCode, 200, "the previous id no longer works");
+      before = after;
+    }
+    assert.equal((await c.send("GET", "/console")).statusCode, 200);
   });
 });

@@ -31,6 +31,8 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /vote/:election/start": "public",
   "POST /vote/:election/review": "public",
   "POST /vote/:election/cast": "public",
+  "GET /vote/:election/reminders/stop/:token": "public",
+  "POST /vote/:election/reminders/stop/:token": "public",
   // Nominations.
   "GET /api/elections/:slug/nominations": "public",
   "GET /elections/:slug/nominations": "public",
@@ -90,6 +92,7 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /console/elections/:slug/roll": officers,
   "POST /console/elections/:slug/freeze": officers,
   "GET /console/elections/:slug/audit": overseers,
+  "GET /console/elections/:slug/turnout": overseers,
   "GET /console/people": ["administrator"],
   "POST /console/people": ["administrator"],
 };

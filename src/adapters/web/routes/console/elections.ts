@@ -10,6 +10,7 @@ import { freezeRoll } from "../../../../services/freeze-roll.ts";
 import { importRoll } from "../../../../services/import-roll.ts";
 import { listStaffElections } from "../../../../services/list-staff-elections.ts";
 import { reportEligibility } from "../../../../services/report-eligibility.ts";
+import { readTurnout } from "../../../../services/read-turnout.ts";
 import { verifyLogs } from "../../../../services/verify-logs.ts";
 import { sha256Hasher } from "../../../crypto/sha256-stream.ts";
 import { html, type Html } from "../../views/html.ts";
@@ -213,6 +214,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
       </table>
       <div class="actions">
         ${mayFreeze && !e.frozen ? html`<a class="button" href="/console/elections/${slug}/roll">${v.t("election.importRoll")}</a>` : ""}
+        <a class="button secondary" href="/console/elections/${slug}/turnout">${v.t("election.turnout")}</a>
         <a class="button secondary" href="/console/elections/${slug}/audit">${v.t("election.audit")}</a>
         <a class="button secondary" href="/results/${slug}">${v.t("election.results")}</a>
       </div>`;
@@ -374,6 +376,51 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
           <p><a href="/console/elections/${request.params.slug}">${v.t("election.readiness")}</a></p>`,
       ),
     );
+  });
+
+  app.get<{ Params: P }>("/console/elections/:slug/turnout", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const v = viewOf(request, reply);
+    const r = await readTurnout(store, request.actor, request.params.slug);
+    if (!r.ok) return refuseProblem(request, reply, r.error);
+    const pct = (used: number, issued: number) =>
+      issued === 0 ? "–" : `${((100 * used) / issued).toFixed(1)}%`;
+    const total = r.value.sections.reduce(
+      (a, s) => ({ issued: a.issued + s.issued, used: a.used + s.used }),
+      { issued: 0, used: 0 },
+    );
+    const body =
+      r.value.sections.length === 0
+        ? html`<p>${v.t("turnout.none")}</p>`
+        : html`<p>${v.t("turnout.intro")}</p>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">${v.t("election.section")}</th>
+                  <th scope="col" class="num">${v.t("turnout.issued")}</th>
+                  <th scope="col" class="num">${v.t("turnout.voted")}</th>
+                  <th scope="col" class="num">${v.t("turnout.title")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${r.value.sections.map(
+                  (s) =>
+                    html`<tr>
+                      <td>${s.section}</td>
+                      <td class="num">${s.issued}</td>
+                      <td class="num">${s.used}</td>
+                      <td class="num">${pct(s.used, s.issued)}</td>
+                    </tr>`,
+                )}
+                <tr>
+                  <th scope="row">${v.t("turnout.total")}</th>
+                  <td class="num">${total.issued}</td>
+                  <td class="num">${total.used}</td>
+                  <td class="num">${pct(total.used, total.issued)}</td>
+                </tr>
+              </tbody>
+            </table>`;
+    return sendPage(reply, 200, consolePage(v, `${v.t("turnout.title")}: ${r.value.title}`, body));
   });
 
   app.get<{ Params: P }>("/console/elections/:slug/audit", async (request, reply) => {

@@ -153,7 +153,10 @@ export const en = {
   turnout: {
     title: "Turnout",
     intro: "Aggregates only: no one's vote or voting status is shown here.",
-    none: "The poll has not been set up.",
+    none: "No credentials have been issued yet.",
+    issued: "Credentials issued",
+    voted: "Voted",
+    total: "All sections",
   },
 } as const;
 
