@@ -8,6 +8,7 @@ import { resultsRoutes } from "./results.ts";
 import { resultsRoutes } from "./results.ts";
 import type { RoutePlugin } from "./route-deps.ts";
 import { votingRoutes } from "./voting.ts";
+import { reminderRoutes } from "./reminders.ts";
 import { vettingRoutes } from "./vetting.ts";
 
 export type { RouteDeps, RoutePlugin } from "./route-deps.ts";
@@ -24,4 +25,5 @@ export const routePlugins: RoutePlugin[] = [
   resultsRoutes,
   resultsRoutes,
   consoleRoutes,
+  reminderRoutes,
 ];
