@@ -299,6 +299,8 @@ forEachEngine((engine) => {
       assert.notEqual((await old.send("GET", "/console")).statusCode, 200, "the previous id no longer works");
       before = after;
     }
-    assert.equal((await c.send("GET", "/console")).statusCode, 200);
+    const home = await c.send("GET", "/console");
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /href="\/console\/role">Change role</);
   });
 });

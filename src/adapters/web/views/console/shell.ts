@@ -48,6 +48,11 @@ export function consolePage(v: ConsoleView, title: string, body: Html): string {
                       ? html`<li><a href="/console/people">${t("nav.people")}</a></li>`
                       : ""
                   }
+                  ${
+                    session.roles.length > 1
+                      ? html`<li><a href="/console/role">${t("nav.changeRole")}</a></li>`
+                      : ""
+                  }
                   <li>
                     <form method="post" action="/console/sign-out">
                       <input type="hidden" name="csrf" value="${session.csrfToken}" />

@@ -11,6 +11,7 @@ export const cy = {
     label: "Consol",
     elections: "Etholiadau",
     people: "Pobl a rolau",
+    changeRole: "Newid rôl",
     signOut: "Allgofnodi",
     actingAs: "Wedi mewngofnodi fel {{name}}, yn gweithredu fel {{role}}",
     language: "English",

@@ -10,6 +10,7 @@ export const en = {
     label: "Console",
     elections: "Elections",
     people: "People and roles",
+    changeRole: "Change role",
     signOut: "Sign out",
     actingAs: "Signed in as {{name}}, acting as {{role}}",
     language: "Cymraeg",
