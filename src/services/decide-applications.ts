@@ -17,12 +17,14 @@ import {
 } from "../domain/applications/index.ts";
 import { addDays } from "../domain/vetting/index.ts";
 import {
-  listForDecision,
+  acceptedSupporters,
+  listGroupingFacts,
+  pendingPage,
   listSettings,
   saveRegisterOutcomes,
   writeDecisions,
   type DecisionRow,
-  type DecisionCandidate,
+  type GroupingFacts,
 } from "../adapters/storage/repos/applications.ts";
 import { paymentsOf, requestRefunds } from "../adapters/storage/repos/application-payments.ts";
 import { registerEntries } from "../adapters/storage/repos/register-extract.ts";
@@ -61,12 +63,15 @@ export async function decideApplications(
     const election = await findElectionById(tx, electionId);
     if (!election) return err([problem("not-found", { field: "election" })]);
     const settings = new Map((await listSettings(tx, electionId)).map((s) => [s.sectionId, s]));
-    const apps = await listForDecision(tx, electionId);
+    const all = await listGroupingFacts(tx, electionId);
     const payments = await paymentsOf(tx, electionId);
     const extract = await registerEntries(tx, electionId);
     const register = extract.length > 0 ? indexRegister(extract) : undefined;
-    const eligible = indexEligible(await eligibleFor(tx, deps, electionId, apps));
-    const kept = groupPerSection(apps);
+    const affiliatedSections = new Set(
+      [...settings.values()].filter((x) => x.kind === "affiliated").map((x) => x.sectionId),
+    );
+    const eligible = indexEligible(await eligibleFor(tx, deps, electionId, affiliatedSections));
+    const kept = groupPerSection(all);
 
     const tally: DecisionTally = { accepted: 0, rejected: {}, pending: 0, refundsRequested: 0 };
     const decisions: DecisionRow[] = [];
@@ -82,76 +87,83 @@ export async function decideApplications(
       const out = mails.splice(0);
       for (let i = 0; i < out.length; i += 1000) await enqueueMail(tx, out.slice(i, i + 1000), now);
     };
-    for (const app of apps) {
-      if (app.state !== "pending") continue;
-      const rules = settings.get(app.sectionId);
-      if (!rules) throw new Error(`application ${app.id} is in a section with no settings`);
-      const identity = app.identity as NormalisedIdentity;
-      const keptId = kept.get(applicationId(app.id));
-      const registerOutcome =
-        app.registerOutcome ??
-        (register
-          ? checkRegister(register, { ...identity, country: app.applicant.country }, rules.pollingDay)
-          : undefined);
-      const payment = payments.get(app.id);
-      const otherSection = app.kind === "registered" ? alreadyEligibleIn(eligible, identity) : undefined;
-      const decision = decideApplication(
-        {
-          kind: app.kind,
-          ...(keptId !== undefined && keptId !== app.id ? { duplicateOf: keptId } : {}),
-          ...(otherSection !== undefined ? { alreadyEligibleIn: otherSection } : {}),
-          ...(payment ? { payment } : {}),
-          ...(registerOutcome ? { register: registerOutcome } : {}),
-          union: app.unionConfirmation,
-        },
-        rules,
-        now,
-      );
-      if (decision.outcome === "pending") {
-        tally.pending += 1;
-        if (registerOutcome && !app.registerOutcome)
-          registerOnly.push({ id: app.id, outcome: registerOutcome });
-        continue;
-      }
-      const rejected = decision.outcome === "rejected";
-      const reason = rejected ? decision.reason : undefined;
-      const appealDeadline = rejected ? addDays(now, rules.appealWindowDays) : null;
-      if (reason) tally.rejected[reason.code] = (tally.rejected[reason.code] ?? 0) + 1;
-      else tally.accepted += 1;
-      if (rejected && decision.refundDue && payment?.chargeId)
-        refunds.push({
-          chargeId: payment.chargeId,
+    // Pending applications are read a page at a time, so memory stays flat at 183,000.
+    let after = 0;
+    for (
+      let page = await pendingPage(tx, electionId, after, 5000);
+      page.length > 0;
+      page = await pendingPage(tx, electionId, after, 5000)
+    ) {
+      after = page[page.length - 1]!.arrival;
+      for (const app of page) {
+        const rules = settings.get(app.sectionId);
+        if (!rules) throw new Error(`application ${app.id} is in a section with no settings`);
+        const identity = app.identity as NormalisedIdentity;
+        const keptId = kept.get(applicationId(app.id));
+        const registerOutcome =
+          app.registerOutcome ??
+          (register
+            ? checkRegister(register, { ...identity, country: app.applicant.country }, rules.pollingDay)
+            : undefined);
+        const payment = payments.get(app.id);
+        const otherSection = app.kind === "registered" ? alreadyEligibleIn(eligible, identity) : undefined;
+        const decision = decideApplication(
+          {
+            kind: app.kind,
+            ...(keptId !== undefined && keptId !== app.id ? { duplicateOf: keptId } : {}),
+            ...(otherSection !== undefined ? { alreadyEligibleIn: otherSection } : {}),
+            ...(payment ? { payment } : {}),
+            ...(registerOutcome ? { register: registerOutcome } : {}),
+            union: app.unionConfirmation,
+          },
+          rules,
+          now,
+        );
+        if (decision.outcome === "pending") {
+          tally.pending += 1;
+          if (registerOutcome && !app.registerOutcome)
+            registerOnly.push({ id: app.id, outcome: registerOutcome });
+          continue;
+        }
+        const rejected = decision.outcome === "rejected";
+        const reason = rejected ? decision.reason : undefined;
+        const appealDeadline = rejected ? addDays(now, rules.appealWindowDays) : null;
+        if (reason) tally.rejected[reason.code] = (tally.rejected[reason.code] ?? 0) + 1;
+        else tally.accepted += 1;
+        if (rejected && decision.refundDue && payment?.chargeId)
+          refunds.push({
+            chargeId: payment.chargeId,
+            applicationId: app.id,
+            reason: reason?.code ?? "rejected",
+          });
+        const sentence = reason ? message(reason) : "Your application has been accepted.";
+        decisions.push({
           applicationId: app.id,
-          reason: reason?.code ?? "rejected",
-        });
-      const sentence = reason ? message(reason) : "Your application has been accepted.";
-      decisions.push({
-        applicationId: app.id,
-        outcome: decision.outcome,
-        reasonCode: reason?.code ?? null,
-        sentence,
-        cites: null,
-        appealDeadline,
-        decidedBy: allowed.value.id,
-        decidedAt: now,
-        registerOutcome: registerOutcome ?? null,
-      });
-      mails.push({
-        electionId,
-        kind: "application-decision",
-        subjectRef: app.id,
-        to: app.applicant.email,
-        ...applicationDecidedMail({
-          name: app.applicant.forenames,
-          electionTitle: election.title,
           outcome: decision.outcome,
-          ...(reason ? { reason } : {}),
-          ...(appealDeadline ? { appealDeadline } : {}),
-        }),
-      });
-      if (decisions.length >= 5000) await flush();
+          reasonCode: reason?.code ?? null,
+          sentence,
+          cites: null,
+          appealDeadline,
+          decidedBy: allowed.value.id,
+          decidedAt: now,
+          registerOutcome: registerOutcome ?? null,
+        });
+        mails.push({
+          electionId,
+          kind: "application-decision",
+          subjectRef: app.id,
+          to: app.applicant.email,
+          ...applicationDecidedMail({
+            name: app.applicant.forenames,
+            electionTitle: election.title,
+            outcome: decision.outcome,
+            ...(reason ? { reason } : {}),
+            ...(appealDeadline ? { appealDeadline } : {}),
+          }),
+        });
+      }
+      await flush();
     }
-    await flush();
     await saveRegisterOutcomes(tx, registerOnly);
     const counts = {
       accepted: tally.accepted,
@@ -177,8 +189,8 @@ export async function decideApplications(
 }
 
 /** Groups duplicates within each section; the kept application of each person is the first to arrive. */
-function groupPerSection(apps: readonly DecisionCandidate[]): Map<ApplicationId, ApplicationId> {
-  const bySection = new Map<string, DecisionCandidate[]>();
+function groupPerSection(apps: readonly GroupingFacts[]): Map<ApplicationId, ApplicationId> {
+  const bySection = new Map<string, GroupingFacts[]>();
   for (const a of apps) {
     const list = bySection.get(a.sectionId);
     if (list) list.push(a);
@@ -198,22 +210,17 @@ function groupPerSection(apps: readonly DecisionCandidate[]): Map<ApplicationId,
   return kept;
 }
 
-/** People already eligible: the roll (from the electorate room, when wired) and accepted affiliated supporters. */
+/** People already eligible: the roll (through `deps.eligiblePeople`) and accepted affiliated supporters. */
 async function eligibleFor(
   tx: Tx,
   deps: Pick<ApplicationsDeps, "eligiblePeople">,
   electionId: string,
-  apps: readonly DecisionCandidate[],
+  affiliatedSections: ReadonlySet<string>,
 ): Promise<EligiblePerson[]> {
   const people = deps.eligiblePeople ? await deps.eligiblePeople(tx, electionId) : [];
-  for (const a of apps)
-    if (a.kind === "affiliated" && a.state === "accepted")
-      people.push({
-        section: a.sectionId,
-        email: a.applicant.email,
-        name: `${a.applicant.forenames} ${a.applicant.surname}`,
-        postcode: a.applicant.postcode,
-      });
+  for (const a of await acceptedSupporters(tx, electionId))
+    if (affiliatedSections.has(a.sectionId))
+      people.push({ section: a.sectionId, email: a.email, name: a.name, postcode: a.postcode });
   return people;
 }
 

@@ -448,8 +448,43 @@ export interface DecisionCandidate {
   readonly applicant: Pick<ApplicantDetails, "forenames" | "surname" | "email" | "postcode" | "country">;
 }
 
-/** Every application of an election for the batch decision, in arrival order. */
-export async function listForDecision(tx: Tx, electionId: string): Promise<DecisionCandidate[]> {
+/** What duplicate grouping needs of every application: small enough to hold 183,000 at once. */
+export interface GroupingFacts {
+  readonly id: string;
+  readonly sectionId: string;
+  readonly kind: SupporterKind;
+  readonly state: string;
+  readonly receivedAt: Date;
+  readonly arrival: number;
+  readonly keys: readonly string[];
+}
+
+/** Every application's grouping facts, in arrival order. */
+export async function listGroupingFacts(tx: Tx, electionId: string): Promise<GroupingFacts[]> {
+  const rows = await dbOf(tx)
+    .selectFrom("applications")
+    .select(["id", "section_id", "kind", "state", "received_at", "arrival", "keys"])
+    .where("election_id", "=", electionId)
+    .orderBy("arrival")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    sectionId: r.section_id,
+    kind: r.kind as SupporterKind,
+    state: r.state,
+    receivedAt: r.received_at,
+    arrival: Number(r.arrival),
+    keys: r.keys as string[],
+  }));
+}
+
+/** One page of pending applications after `afterArrival`, in arrival order, for the batch decision. */
+export async function pendingPage(
+  tx: Tx,
+  electionId: string,
+  afterArrival: number,
+  limit: number,
+): Promise<DecisionCandidate[]> {
   const rows = await dbOf(tx)
     .selectFrom("applications")
     .select([
@@ -470,7 +505,10 @@ export async function listForDecision(tx: Tx, electionId: string): Promise<Decis
       "country",
     ])
     .where("election_id", "=", electionId)
+    .where("state", "=", "pending")
+    .where("arrival", ">", String(afterArrival))
     .orderBy("arrival")
+    .limit(limit)
     .execute();
   return rows.map((r) => ({
     id: r.id,
