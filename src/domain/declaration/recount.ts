@@ -83,6 +83,17 @@ export function recountArchive(
   for (const part of a.ballots) {
     const where = part.region === null ? part.section : `${part.section} (${part.region})`;
     const blt = readBltText(part.blt);
+    // A section nobody voted in (an empty supporters' section, say) is published as a ballot file
+    // with no ballot lines: the reader refuses that as a file, but here it is zero votes, as stated.
+    if (!blt.ok && part.valid === 0 && blt.error.every((p) => p.code === "ballot-file.no-ballots")) {
+      const csv = readCsvRankingsText(part.csv, { title: where, seats: 1 });
+      const csvEmpty = csv.ok
+        ? csv.value.ballots.length === 0
+        : csv.error.every((p) => p.code === "ballot-file.no-ballots");
+      if (!csvEmpty) return err([problem("declaration.archive.csv-differs", { field: where })]);
+      cells.push({ section: part.section, region: part.region, groups: [], spoilt: part.spoilt });
+      continue;
+    }
     if (!blt.ok)
       return err([
         problem("declaration.archive.ballots-unreadable", { field: where, value: blt.error[0]?.code ?? "" }),
