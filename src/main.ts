@@ -67,6 +67,30 @@ if (config.smtpUrl !== undefined && config.mailFrom !== undefined) {
   );
 }
 
+// Scheduled jobs (reminder runs) live in the jobs table; every app process may run them, one claim
+// at a time, and a restart resumes a run where its last committed batch ended.
+let jobs: { stop(): Promise<void> } | undefined;
+{
+  const { credentialHasher, loadCredentialKey } = await import("./adapters/crypto/credential-key.ts");
+  let key: Buffer | undefined;
+  try {
+    key = loadCredentialKey();
+  } catch {
+    console.log("Scheduled reminders wait: set SELECTORATE_CREDENTIAL_KEY to run them.");
+  }
+  if (key !== undefined) {
+    const { createJobRunner } = await import("./adapters/jobs/job-runner.ts");
+    const { jobHandlers } = await import("./adapters/jobs/job-handlers.ts");
+    const runner = createJobRunner({
+      store,
+      handlers: jobHandlers(store, { hash: credentialHasher(key), now: () => new Date() }),
+      log: (e) => app.log.warn(e, e.msg),
+    });
+    runner.start();
+    jobs = runner;
+  }
+}
+
 // First run: with no staff account yet, print a one-time link that creates the first administrator.
 const { issueFirstAdministratorLink } = await import("./services/set-up-first-administrator.ts");
 const { randomBytes } = await import("node:crypto");
@@ -83,6 +107,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   app.log.info({ signal }, "shutting down");
   try {
+    await jobs?.stop();
     await outbox?.stop();
     await app.close();
   } finally {

@@ -10,6 +10,7 @@ import { registerRoll } from "./roll.ts";
 import { registerEligibility } from "./eligibility.ts";
 import { registerNominations } from "./nominations.ts";
 import { registerMail } from "./mail.ts";
+import { registerReminders } from "./reminders.ts";
 import { registerApplications } from "./applications.ts";
 import { registerResult } from "./result.ts";
 import { registerRecount } from "./recount.ts";
@@ -23,4 +24,4 @@ export const commands: RegisterCommand[] = [
   registerElection,
   registerRoll,
   registerEligibility,
-  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount, registerDemo, registerMail, registerApplications];
+  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount, registerDemo, registerMail, registerReminders, registerApplications];

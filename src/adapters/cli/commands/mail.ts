@@ -2,6 +2,8 @@ import type { Command } from "commander";
 import { createOutboxSender } from "../../mail/outbox-sender.ts";
 import { createSmtpMailer } from "../../mail/smtp-mailer.ts";
 import { withStore } from "../open-store.ts";
+import { electionIdOf } from "../voting-cli.ts";
+import { mailStatusCounts, undeliveredMail } from "../../storage/repos/outbox.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** `selectorate mail send`: delivers the outbox (credential mails, notices) over SMTP, then stops. */
@@ -40,6 +42,36 @@ export const registerMail: RegisterCommand = (program: Command) => {
         } finally {
           await mailer.close();
         }
+      });
+    });
+  mail
+    .command("status")
+    .description("Count the outbox by kind and status, and list every message that could not be sent.")
+    .option("--election <slug>", "only this election's mail")
+    .action(async (o: { election?: string }) => {
+      process.exitCode = await withStore(async (store) => {
+        let electionId: string | null = null;
+        if (o.election !== undefined) {
+          electionId = (await electionIdOf(store, o.election)) ?? null;
+          if (electionId === null) {
+            console.error(`There is no election "${o.election}".`);
+            return 1;
+          }
+        }
+        const [counts, notSent] = await store.read(async (tx) => [
+          await mailStatusCounts(tx, electionId),
+          await undeliveredMail(tx, electionId),
+        ]);
+        if (counts.length === 0) console.log("The outbox is empty.");
+        for (const c of counts.sort(
+          (a, b) => a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status),
+        ))
+          console.log(`${c.kind.padEnd(22)} ${c.status.padEnd(8)} ${c.count.toLocaleString("en-GB")}`);
+        // The not-sent list (hard bounces, bad addresses, retries exhausted) is never skipped silently.
+        console.log(`Not sent: ${notSent.length}`);
+        for (const m of notSent)
+          console.log(`  ${m.kind}  ${m.to}${m.subjectRef ? `  (${m.subjectRef})` : ""}  ${m.error ?? ""}`);
+        return 0;
       });
     });
 };
