@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { issueFirstAdministratorLink } from "../../src/services/set-up-first-administrator.ts";
+import { PassThrough } from "node:stream";
 import { forEachEngine } from "../helpers/engines.ts";
 import { insertCredentials } from "../../src/adapters/storage/repos/credentials.ts";
 import { ok } from "../../src/domain/common/result.ts";
@@ -302,5 +303,68 @@ forEachEngine((engine) => {
     const home = await c.send("GET", "/console");
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /href="\/console\/role">Change role</);
+  });
+  test("names an officer typed are escaped on every console page; a refused page is logged", async () => {
+    const payload = `<script>alert(1)</script><img src=x onerror=alert(2)>"'\``;
+    const made = await defineElection(
+      engine.store,
+      fixedDeps(),
+      { id: "t", role: "administrator" },
+      { ...labourDefinition(), id: "xss-test", title: payload },
+      "cli",
+    );
+    assert.ok(made.ok, JSON.stringify(made));
+    const logs = new PassThrough();
+    let logged = "";
+    logs.on("data", (d: Buffer) => (logged += d.toString()));
+    const s = await buildServer({
+      store: engine.store,
+      logLevel: "warn",
+      logStream: logs,
+      now: () => clock.now,
+    });
+    try {
+      const row = await engine.store.read((tx) =>
+        dbOf(tx)
+          .selectFrom("staff_accounts" as never)
+          .select("totp_secret" as never)
+          .executeTakeFirstOrThrow(),
+      );
+      clock.now = new Date(clock.now.getTime() + 120_000);
+      const c = new Client(s);
+      const who = {
+        email: "ada@example.org",
+        password: "a long enough password",
+        secret: (row as { totp_secret: string }).totp_secret,
+      };
+      await signIn(c, who, clock.now);
+      const pick = async (role: string) => {
+        const rolePage = await c.send("GET", "/console/role");
+        const m = new RegExp(`name="role"\\s+value="([^"]+)"[^>]*>\\s*<label[^>]*>\\s*${role}`).exec(
+          rolePage.body,
+        );
+        assert.ok(m, rolePage.body);
+        await c.send("POST", "/console/role", { csrf: Client.csrf(rolePage.body), role: m[1]! });
+      };
+      await pick("administrator");
+      for (const url of ["/console", "/console/elections/xss-test"]) {
+        const res = await c.send("GET", url);
+        assert.equal(res.statusCode, 200, `${url}: ${res.statusCode} ${String(res.headers.location)}`);
+        assert.doesNotMatch(res.body, /<script>alert|<img src=x/, url);
+        assert.match(res.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/, url);
+      }
+      // As the scrutineer (the second role), the roll page is refused, and the refusal is logged.
+      await pick("scrutineer");
+      const refused = await c.send("GET", "/console/elections/labour-leader-2016/roll");
+      assert.equal(refused.statusCode, 403);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.match(
+        logged,
+        /"refused":"access.denied".*"url":"\/console\/elections\/labour-leader-2016\/roll"/,
+      );
+      assert.doesNotMatch(logged, /__Host-selectorate=/, "no session id in the logs");
+    } finally {
+      await s.close();
+    }
   });
 });

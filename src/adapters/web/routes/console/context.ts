@@ -41,6 +41,11 @@ export function sendPage(reply: FastifyReply, status: number, body: string): Fas
 
 /** Sends the plain refusal page: 403 for a wrong role, 404 for an unknown election. */
 export function refuse(request: FastifyRequest, reply: FastifyReply, status: 403 | 404 = 403): FastifyReply {
+  // Logged like every API refusal, so probing for other elections' pages shows up.
+  request.log.warn(
+    { refused: status === 404 ? "not-found" : "access.denied", actor: request.actor?.id, url: request.url },
+    "refused",
+  );
   const v = viewOf(request, reply);
   const body =
     status === 404
