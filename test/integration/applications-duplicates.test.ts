@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { unwrap } from "../../src/domain/common/result.ts";
+import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { submitApplication } from "../../src/services/submit-application.ts";
 import { recordPaymentEvents } from "../../src/services/record-payment-events.ts";
 import { importRegisterExtract } from "../../src/services/import-register-extract.ts";
@@ -77,6 +78,19 @@ forEachEngine((engine) => {
 
     const totals = await store.read((tx) => paymentTotals(tx, electionId));
     assert.deepEqual(totals, { events: 1, charges: 1, refunds: 0 });
+    const paymentRows = await store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("payments as p")
+        .innerJoin("applications as a", "a.id", "p.application_id")
+        .select(["p.application_id", "p.state"])
+        .where("a.election_id", "=", electionId)
+        .execute(),
+    );
+    assert.deepEqual(
+      paymentRows,
+      [{ application_id: kept, state: "paid" }],
+      "one payment row, on the kept application",
+    );
 
     unwrap(
       await importRegisterExtract(
