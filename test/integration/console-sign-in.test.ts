@@ -354,6 +354,9 @@ forEachEngine((engine) => {
         assert.match(res.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/, url);
       }
       // As the scrutineer (the second role), the roll page is refused, and the refusal is logged.
+      const audit = await c.send("GET", "/console/elections/labour-leader-2016/audit");
+      assert.match(audit.body, /intact/);
+      assert.match(audit.body, /id="seal">The poll is open until 2026-04-01T12:00:00.000Z/);
       await pick("scrutineer");
       const refused = await c.send("GET", "/console/elections/labour-leader-2016/roll");
       assert.equal(refused.statusCode, 403);

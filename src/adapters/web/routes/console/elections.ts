@@ -10,6 +10,7 @@ import { freezeRoll } from "../../../../services/freeze-roll.ts";
 import { importRoll } from "../../../../services/import-roll.ts";
 import { listStaffElections } from "../../../../services/list-staff-elections.ts";
 import { reportEligibility } from "../../../../services/report-eligibility.ts";
+import { readBallotBoxSeal } from "../../../../services/read-ballot-box-seal.ts";
 import { readTurnout } from "../../../../services/read-turnout.ts";
 import { verifyLogs } from "../../../../services/verify-logs.ts";
 import { sha256Hasher } from "../../../crypto/sha256-stream.ts";
@@ -428,6 +429,12 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
     const v = viewOf(request, reply);
     const r = await verifyLogs(store, request.actor, { election: request.params.slug });
     if (!r.ok) return refuseProblem(request, reply, r.error);
+    const seal = await readBallotBoxSeal(store, request.actor, request.params.slug);
+    const sealText = !seal.ok
+      ? ""
+      : seal.value.state === "sealed"
+        ? v.t("audit.sealed", { at: seal.value.closedAt?.toISOString() ?? "", hash: seal.value.sealHash })
+        : v.t(`audit.${seal.value.state}`, { closes: seal.value.closes?.toISOString() ?? "" });
     const body = html`<h2>${v.t("audit.chains")}</h2>
       <ul class="checklist">
         ${r.value.map((c) =>
@@ -439,7 +446,9 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
                 ${v.t("audit.verdictBroken", { chain: c.chain, why: message(c.verdict.error) })}
               </li>`,
         )}
-      </ul>`;
+      </ul>
+      <h2>${v.t("audit.box")}</h2>
+      <p id="seal">${sealText}</p>`;
     return sendPage(reply, 200, consolePage(v, v.t("audit.title"), body));
   });
 }

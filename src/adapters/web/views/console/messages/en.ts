@@ -137,6 +137,11 @@ export const en = {
     verdictOk: "{{chain}}: intact, {{length}} entries, head {{head}}",
     verdictBroken: "{{chain}}: BROKEN — {{why}}",
     chains: "Hash chains verified",
+    box: "Ballot box seal",
+    "no-poll": "The poll has not been set up yet.",
+    open: "The poll is open until {{closes}}; the box is sealed at the close.",
+    closed: "The poll has closed but the box is not sealed: the close-of-poll reconciliation has not passed.",
+    sealed: "Sealed at the close ({{at}}). SHA-256 of the ballot box: {{hash}}",
   },
   people: {
     title: "People and roles",
