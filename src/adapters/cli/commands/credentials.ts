@@ -10,6 +10,8 @@ import { reissueCredential } from "../../../services/reissue-credential.ts";
 import { revokeCredential } from "../../../services/revoke-credential.ts";
 import { gatherCredentialElectorate } from "../../../services/gather-credential-electorate.ts";
 import { operator, withStore } from "../open-store.ts";
+import { openPrintPack, type PrintPackWriter } from "../../print/print-pack.ts";
+import { postalAddressBook, type PostalAddress } from "../../storage/repos/postal-addresses.ts";
 import { cliVotingDeps, csvField, electionIdOf } from "../voting-cli.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -35,6 +37,10 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
     .option("--voters <file>", "CSV with voter_id,section[,held_case] instead of the electorate")
     .option("--link-base <url>", "the public address of the voting site", "http://localhost:3000")
     .option(
+      "--pdf <file>",
+      "also write the mail house's print pack: one page per voter with name, address, code and a QR code of the link (the CSV then gains name, address and postcode)",
+    )
+    .option(
       "--mail",
       "also mail each voter who has an email address their one-click link (queued in the outbox; `selectorate mail send` delivers it)",
       false,
@@ -47,6 +53,7 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
         voters?: string;
         linkBase: string;
         mail: boolean;
+        pdf?: string;
       }) => {
         process.exitCode = await withStore(async (store) => {
           const electionId = await electionIdOf(store, o.election);
@@ -87,7 +94,19 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
           }
           const temp = `${o.printFile}.partial`;
           const out = createWriteStream(temp, { mode: 0o600 });
-          out.write("voter_id,section,code,link\n");
+          // With --pdf, names and addresses join the codes, in the PDF and in the CSV.
+          let book: Map<string, PostalAddress> | undefined;
+          let pack: PrintPackWriter | undefined;
+          const pdfTemp = `${o.pdf}.partial`;
+          if (o.pdf !== undefined) {
+            book = await store.read((tx) => postalAddressBook(tx, electionId));
+            pack = openPrintPack(pdfTemp, {
+              electionTitle: title,
+              votingAddress: `${o.linkBase.replace(/\/$/, "")}/vote/${o.election}`,
+            });
+          }
+          const missing = { name: "", lines: [], postcode: "" } satisfies PostalAddress;
+          out.write(`voter_id,section,code,link${book ? ",name,address,postcode" : ""}\n`);
           const started = Date.now();
           const result = await issueCredentials(
             store,
@@ -98,28 +117,53 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
               ...(o.mail ? { mail: { linkBase: o.linkBase, slug: o.election, electionTitle: title } } : {}),
             },
             async (batch) => {
+              const link = (token: string) => `${o.linkBase}/vote/${o.election}/link/${token}`;
               const text = batch
-                .map((s) =>
-                  [
+                .map((s) => {
+                  const a = book ? (book.get(s.voterId) ?? missing) : undefined;
+                  return [
                     s.voterId,
                     s.section,
                     formatVoterCode(s.code),
-                    `${o.linkBase}/vote/${o.election}/link/${s.linkToken}`,
+                    link(s.linkToken),
+                    ...(a ? [a.name, a.lines.join(", "), a.postcode] : []),
                   ]
                     .map(csvField)
-                    .join(","),
-                )
+                    .join(",");
+                })
                 .join("\n");
               if (!out.write(text + "\n")) await once(out, "drain");
+              await pack?.add(
+                batch.map((s) => {
+                  const a = book?.get(s.voterId) ?? missing;
+                  return {
+                    voterId: s.voterId,
+                    name: a.name,
+                    addressLines: a.lines,
+                    postcode: a.postcode,
+                    code: formatVoterCode(s.code),
+                    link: link(s.linkToken),
+                  };
+                }),
+              );
             },
           );
           out.end();
           await once(out, "close");
+          await pack?.end();
           if (!result.ok) {
             await rm(temp, { force: true });
+            if (o.pdf !== undefined) await rm(pdfTemp, { force: true });
             return fail(messages(result.error));
           }
           await rename(temp, o.printFile);
+          if (o.pdf !== undefined) {
+            await rename(pdfTemp, o.pdf);
+            const noAddress = voters.filter((v) => !book?.get(v.voterId)?.lines.length).length;
+            console.log(
+              `Print pack: ${o.pdf} (${voters.length.toLocaleString("en-GB")} pages${noAddress ? `; ${noAddress} voters have no postal address and need one added by hand` : ""}).`,
+            );
+          }
           console.log(
             `Issued ${result.value.issued.toLocaleString("en-GB")} credentials in ${((Date.now() - started) / 1000).toFixed(1)} s. Print file: ${o.printFile} (keep it secret; delete it once the packs and mails have gone).`,
           );
