@@ -130,7 +130,8 @@ export function recountArchive(
     const here = cells.filter((c) => c.section === s);
     const valid = here.reduce((t, c) => t + c.groups.reduce((u, g) => u + g.count, 0), 0);
     const spoilt = here.reduce((t, c) => t + c.spoilt, 0);
-    if (!inBox || inBox.valid !== valid || inBox.spoilt !== spoilt)
+    // A section nobody was issued a credential in is not in the seal: it held nothing.
+    if ((inBox?.valid ?? 0) !== valid || (inBox?.spoilt ?? 0) !== spoilt)
       return err([
         problem("declaration.archive.record-mismatch", {
           value: `the sealed box held ${inBox?.valid ?? 0} valid and ${inBox?.spoilt ?? 0} spoilt ballots in ${s}; the archive has ${valid} and ${spoilt}`,
