@@ -34,7 +34,7 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
       "--sections <list>",
       "comma-separated sections to take from the electorate (default: every section of the election)",
     )
-    .option("--voters <file>", "CSV with voter_id,section[,held_case] instead of the electorate")
+    .option("--voters <file>", "CSV with voter_id,section[,held_case][,email] instead of the electorate")
     .option("--link-base <url>", "the public address of the voting site", "http://localhost:3000")
     .option(
       "--pdf <file>",
@@ -70,6 +70,7 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
               voterId: r["voter_id"] ?? "",
               section: r["section"] ?? "",
               heldCase: r["held_case"] || null,
+              email: r["email"] || null,
             }));
           } else {
             // Frozen members plus accepted supporters, minus exclusions, each person in one section;
