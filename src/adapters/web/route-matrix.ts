@@ -33,8 +33,6 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /vote/:election/cast": "public",
   "GET /vote/:election/reminders/stop/:token": "public",
   "POST /vote/:election/reminders/stop/:token": "public",
-  "GET /vote/:election/reminders/stop/:token": "public",
-  "POST /vote/:election/reminders/stop/:token": "public",
   // Nominations.
   "GET /api/elections/:slug/nominations": "public",
   "GET /elections/:slug/nominations": "public",

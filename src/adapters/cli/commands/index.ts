@@ -9,12 +9,12 @@ import { registerElection } from "./election.ts";
 import { registerRoll } from "./roll.ts";
 import { registerEligibility } from "./eligibility.ts";
 import { registerNominations } from "./nominations.ts";
-import { registerMail } from "./mail.ts";
-import { registerReminders } from "./reminders.ts";
-import { registerApplications } from "./applications.ts";
 import { registerResult } from "./result.ts";
 import { registerRecount } from "./recount.ts";
 import { registerDemo } from "./demo.ts";
+import { registerMail } from "./mail.ts";
+import { registerReminders } from "./reminders.ts";
+import { registerApplications } from "./applications.ts";
 
 /** Registers one verb on the program. Each command file exports one of these; list it below. */
 export type RegisterCommand = (program: Command) => void;
@@ -24,4 +24,17 @@ export const commands: RegisterCommand[] = [
   registerElection,
   registerRoll,
   registerEligibility,
-  registerCount, registerVerifyLogs, registerToken, registerNominations, registerPoll, registerCredentials, registerPostal, registerResult, registerRecount, registerDemo, registerMail, registerReminders, registerApplications];
+  registerCount,
+  registerVerifyLogs,
+  registerToken,
+  registerNominations,
+  registerPoll,
+  registerCredentials,
+  registerPostal,
+  registerResult,
+  registerRecount,
+  registerDemo,
+  registerMail,
+  registerReminders,
+  registerApplications,
+];

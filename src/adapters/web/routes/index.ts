@@ -5,7 +5,6 @@ import { healthRoutes } from "./health.ts";
 import { nominationsRoutes } from "./nominations.ts";
 import { recordRoutes } from "./api/record.ts";
 import { resultsRoutes } from "./results.ts";
-import { resultsRoutes } from "./results.ts";
 import type { RoutePlugin } from "./route-deps.ts";
 import { votingRoutes } from "./voting.ts";
 import { reminderRoutes } from "./reminders.ts";
@@ -22,7 +21,6 @@ export const routePlugins: RoutePlugin[] = [
   nominationsRoutes,
   applicationsRoutes,
   vettingRoutes,
-  resultsRoutes,
   resultsRoutes,
   consoleRoutes,
   reminderRoutes,
