@@ -37,6 +37,24 @@ async function lockChain(tx: Tx, chain: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`.execute(dbOf(tx));
 }
 
+/** Locks a chain, then reads its last link (if any), so the next append takes the following number. */
+async function lockAndReadLast(
+  tx: Tx,
+  lock: string,
+  table: "record" | "audit_log",
+  column: "election_id" | "chain",
+  value: string,
+): Promise<ChainLink | undefined> {
+  await lockChain(tx, lock);
+  return dbOf(tx)
+    .selectFrom(table)
+    .select(["seq", "prev_hash as prevHash", "hash"])
+    .where(sql.ref(column), "=", value)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Appends an event to an election's public record; returns the new entry's link. */
 export async function appendRecord(
   tx: Tx,
@@ -45,14 +63,7 @@ export async function appendRecord(
   at: Date,
 ): Promise<ChainLink> {
   const db = dbOf(tx);
-  await lockChain(tx, `record:${electionId}`);
-  const last = await db
-    .selectFrom("record")
-    .select(["seq", "prev_hash as prevHash", "hash"])
-    .where("election_id", "=", electionId)
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lockAndReadLast(tx, `record:${electionId}`, "record", "election_id", electionId);
   const body = recordBody({ electionId, at, ...event });
   const link = linkNext(body, last, sha256);
   await db
@@ -79,14 +90,7 @@ export async function appendAudit(
 ): Promise<ChainLink> {
   const db = dbOf(tx);
   const chain = auditChain(electionId);
-  await lockChain(tx, chain);
-  const last = await db
-    .selectFrom("audit_log")
-    .select(["seq", "prev_hash as prevHash", "hash"])
-    .where("chain", "=", chain)
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lockAndReadLast(tx, chain, "audit_log", "chain", chain);
   const body = auditBody({ electionId, at, ...action });
   const link = linkNext(body, last, sha256);
   await db
