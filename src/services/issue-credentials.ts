@@ -14,7 +14,6 @@ import { appendRecord } from "../adapters/storage/repos/record.ts";
 import { enqueueMail } from "../adapters/storage/repos/outbox.ts";
 import { credentialMail } from "./credential-mail.ts";
 import { saveReminderAddresses } from "../adapters/storage/repos/reminders.ts";
-import { reminderStopToken } from "./reminder-mail.ts";
 import type { VotingDeps } from "./voting-deps.ts";
 
 /** One eligible voter to issue for: the electorate room's finished list (frozen roll + accepted − excluded). */
@@ -87,17 +86,11 @@ export async function issueCredentials(
       await new Promise((resolve) => setImmediate(resolve)); // let the query reach the socket
       const upcoming = i + BATCH < input.voters.length ? make(i + BATCH) : [];
       await inserting;
-      // Where reminders go (send-reminders.ts), with the keyed hash of each voter's unsubscribe token.
+      // Where reminders go (send-reminders.ts). No hashing here: the issue must stay fast.
       await saveReminderAddresses(
         tx,
         input.electionId,
-        issued
-          .filter(({ v }) => v.email)
-          .map(({ v }) => ({
-            voterId: v.voterId,
-            email: v.email!,
-            stopHash: deps.hash(reminderStopToken(deps.hash, input.electionId, v.voterId)),
-          })),
+        issued.filter(({ v }) => v.email).map(({ v }) => ({ voterId: v.voterId, email: v.email! })),
       );
       const mail = input.mail;
       if (mail !== undefined) {

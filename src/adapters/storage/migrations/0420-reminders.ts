@@ -4,8 +4,8 @@ import { sql, type Kysely } from "kysely";
 // `FOR UPDATE SKIP LOCKED` for a lease, and its progress (the last voter reached) is written in the same
 // transaction as the batch of outbox rows it queued, so a runner killed mid-batch resumes where the last
 // commit left off and nobody is mailed twice. Reminder addresses are kept apart from the credentials
-// (which hold only hashes) and never say whether anyone voted; `stop_hash` is the keyed hash of the
-// unsubscribe token, so the token itself is never stored.
+// (which hold only hashes) and never say whether anyone voted. The unsubscribe token is computed, not
+// stored: the voter id and its keyed hash (src/services/reminder-mail.ts).
 
 /** Creates the jobs and reminder-address tables. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -32,11 +32,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       election_id uuid not null references elections (id),
       voter_id text not null,
       email text not null,
-      stop_hash text not null,
       stopped boolean not null default false,
       primary key (election_id, voter_id)
     )`.execute(db);
-  await sql`create index reminder_addresses_stop on reminder_addresses (election_id, stop_hash)`.execute(db);
 }
 
 /** Drops them (development only). */

@@ -10,17 +10,14 @@ import { dbOf } from "../tx.ts";
 export async function saveReminderAddresses(
   tx: Tx,
   electionId: string,
-  rows: readonly { voterId: string; email: string; stopHash: string }[],
+  rows: readonly { voterId: string; email: string }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    insert into reminder_addresses (election_id, voter_id, email, stop_hash)
-    select ${electionId}::uuid, v, e, h
-    from unnest(${rows.map((r) => r.voterId)}::text[], ${rows.map((r) => r.email.trim())}::text[],
-                ${rows.map((r) => r.stopHash)}::text[]) as t(v, e, h)
-    on conflict (election_id, voter_id) do update set email = excluded.email, stop_hash = excluded.stop_hash`.execute(
-    dbOf(tx),
-  );
+    insert into reminder_addresses (election_id, voter_id, email)
+    select ${electionId}::uuid, v, e
+    from unnest(${rows.map((r) => r.voterId)}::text[], ${rows.map((r) => r.email.trim())}::text[]) as t(v, e)
+    on conflict (election_id, voter_id) do update set email = excluded.email`.execute(dbOf(tx));
 }
 
 /**
@@ -45,9 +42,9 @@ export async function nextUnvotedAddresses(
   return r.rows.map((x) => ({ voterId: x.voter_id, email: x.email }));
 }
 
-/** Stops reminders for whoever holds this token's hash; says nothing about whether it matched. */
-export async function stopReminders(tx: Tx, electionId: string, stopHash: string): Promise<void> {
+/** Stops reminders for a voter (the caller has checked the token); says nothing about whether one matched. */
+export async function stopReminders(tx: Tx, electionId: string, voterId: string): Promise<void> {
   await sql`
     update reminder_addresses set stopped = true
-    where election_id = ${electionId}::uuid and stop_hash = ${stopHash}`.execute(dbOf(tx));
+    where election_id = ${electionId}::uuid and voter_id = ${voterId}`.execute(dbOf(tx));
 }

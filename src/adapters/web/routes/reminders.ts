@@ -2,7 +2,7 @@ import formbody from "@fastify/formbody";
 import { credentialHasher, loadCredentialKey } from "../../crypto/credential-key.ts";
 import { dbOf } from "../../storage/tx.ts";
 import type { SecretHasher } from "../../../domain/ballots/index.ts";
-import { stopReminderMail } from "../../../services/stop-reminders.ts";
+import { stopReminderMail, stopTokenShape } from "../../../services/stop-reminders.ts";
 import { remindersStoppedPage, stopRemindersPage } from "../views/reminder-pages.ts";
 import type { RoutePlugin } from "./route-deps.ts";
 
@@ -11,7 +11,6 @@ import type { RoutePlugin } from "./route-deps.ts";
 // at "warn" only, like the voting pages: the token is in the URL.
 
 const quiet = { logLevel: "warn" as const };
-const tokenShape = /^[0-9a-f]{64}$/;
 
 /** `/vote/:election/reminders/stop/:token`: a confirmation page, and the POST that stops reminders. */
 export const reminderRoutes: RoutePlugin = async (app, routeDeps) => {
@@ -26,7 +25,7 @@ export const reminderRoutes: RoutePlugin = async (app, routeDeps) => {
 
   app.get<Params>("/vote/:election/reminders/stop/:token", quiet, async (request, reply) => {
     const e = await election(request.params.election);
-    if (e === undefined || !tokenShape.test(request.params.token)) return reply.code(404).send();
+    if (e === undefined || !stopTokenShape.test(request.params.token)) return reply.code(404).send();
     return reply
       .type("text/html; charset=utf-8")
       .header("referrer-policy", "no-referrer")
