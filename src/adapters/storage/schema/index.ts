@@ -11,6 +11,11 @@ import type { NominationsTables } from "./nominations.ts";
  * (`schema/<room>.ts` exporting one interface) and adds it to this intersection with one line.
  */
 export type Database = FoundationTables &
-  MailTables & NominationsTables & BallotsTables & ApplicationsTables & ElectorateTables & DeclarationTables;
+  MailTables &
+  NominationsTables &
+  BallotsTables &
+  ApplicationsTables &
+  ElectorateTables &
+  DeclarationTables;
 
 export type { Instant, Json } from "./foundation.ts";
