@@ -68,6 +68,30 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
   const html = (reply: FastifyReply, status: number, body: string) =>
     reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
 
+  /** The page for an election address that does not exist. */
+  const notFound = (reply: FastifyReply) =>
+    html(
+      reply,
+      404,
+      refusalPage({
+        title: "Selectorate",
+        heading: "Page not found",
+        sentences: ["There is no election at this address."],
+      }),
+    );
+  /** The page for a POST whose CSRF token failed: nothing was recorded, start again. */
+  const staleForm = (reply: FastifyReply, title: string, slug: string) =>
+    html(
+      reply,
+      403,
+      refusalPage({
+        title,
+        heading: "Please start again",
+        sentences: ["This form had expired or did not come from this site. Nothing was recorded."],
+        back: `/vote/${slug}`,
+      }),
+    );
+
   const refuse = (reply: FastifyReply, title: string, slug: string, problems: readonly Problem[]) => {
     const first = problems[0];
     const status = statusFor(problems);
@@ -126,32 +150,9 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
   /** Reads the secret and CSRF from a POST and checks the credential; replies itself on refusal. */
   const admit = async (request: FastifyRequest, reply: FastifyReply, slug: string) => {
     const e = await election(slug);
-    if (e === undefined)
-      return {
-        done: html(
-          reply,
-          404,
-          refusalPage({
-            title: "Selectorate",
-            heading: "Page not found",
-            sentences: ["There is no election at this address."],
-          }),
-        ),
-      };
+    if (e === undefined) return { done: notFound(reply) };
     const body = (request.body ?? {}) as Body;
-    if (!csrfOk(request, body))
-      return {
-        done: html(
-          reply,
-          403,
-          refusalPage({
-            title: e.title,
-            heading: "Please start again",
-            sentences: ["This form had expired or did not come from this site. Nothing was recorded."],
-            back: `/vote/${slug}`,
-          }),
-        ),
-      };
+    if (!csrfOk(request, body)) return { done: staleForm(reply, e.title, slug) };
     const kind = body["kind"] === "link" ? "link" : "code";
     const secret: PresentedSecret = {
       kind,
@@ -186,16 +187,7 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
 
   app.get<{ Params: { election: string } }>("/vote/:election", quiet, async (request, reply) => {
     const e = await election(request.params.election);
-    if (e === undefined)
-      return html(
-        reply,
-        404,
-        refusalPage({
-          title: "Selectorate",
-          heading: "Page not found",
-          sentences: ["There is no election at this address."],
-        }),
-      );
+    if (e === undefined) return notFound(reply);
     return html(
       reply,
       200,
@@ -213,16 +205,7 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
     async (request, reply) => {
       const slug = request.params.election;
       const e = await election(slug);
-      if (e === undefined)
-        return html(
-          reply,
-          404,
-          refusalPage({
-            title: "Selectorate",
-            heading: "Page not found",
-            sentences: ["There is no election at this address."],
-          }),
-        );
+      if (e === undefined) return notFound(reply);
       const secret: PresentedSecret = { kind: "link", value: request.params.token };
       const ready = await checkCredential(routeDeps.store, deps(), {
         electionId: e.id,
@@ -279,28 +262,9 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
   app.post<{ Params: { election: string } }>("/vote/:election/cast", quiet, async (request, reply) => {
     const slug = request.params.election;
     const e = await election(slug);
-    if (e === undefined)
-      return html(
-        reply,
-        404,
-        refusalPage({
-          title: "Selectorate",
-          heading: "Page not found",
-          sentences: ["There is no election at this address."],
-        }),
-      );
+    if (e === undefined) return notFound(reply);
     const body = (request.body ?? {}) as Body;
-    if (!csrfOk(request, body))
-      return html(
-        reply,
-        403,
-        refusalPage({
-          title: e.title,
-          heading: "Please start again",
-          sentences: ["This form had expired or did not come from this site. Nothing was recorded."],
-          back: `/vote/${slug}`,
-        }),
-      );
+    if (!csrfOk(request, body)) return staleForm(reply, e.title, slug);
     const kind = body["kind"] === "link" ? "link" : "code";
     const paperIds = Object.keys(body)
       .filter((k) => k.startsWith("pref-"))
