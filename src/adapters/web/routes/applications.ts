@@ -17,6 +17,9 @@ import {
 import { reconciliationCsvSource } from "../../payments/reconciliation-csv.ts";
 import { stripeWebhookSource } from "../../payments/stripe-webhook.ts";
 import { replyProblems } from "../problem-to-http.ts";
+import type { Result } from "../../../domain/common/result.ts";
+import type { Store } from "../../../ports/store.ts";
+import type { ApplicationsDeps, ServiceContext } from "../../../services/applications-deps.ts";
 import { applicationFormRoutes, applicationsDepsFor } from "./application-forms.ts";
 import type { RoutePlugin } from "./route-deps.ts";
 
@@ -91,31 +94,43 @@ export const applicationsRoutes: RoutePlugin = async (app, routeDeps) => {
     },
   );
 
-  app.post(
-    "/api/elections/:slug/applications/register-extract",
-    {
-      schema: {
-        summary: "Import an electoral-register extract (CSV)",
-        tags: ["applications"],
-        security: [{ bearer: [] }],
-        params: slugParams,
-        body: csvBody,
+  /** Registers a staff POST that hands an election's uploaded CSV text to one service. */
+  const postCsvForElection = <T>(
+    url: string,
+    summary: string,
+    service: (
+      store: Store,
+      deps: Pick<ApplicationsDeps, "now">,
+      ctx: ServiceContext,
+      electionId: string,
+      text: string,
+    ) => Promise<Result<T, Problem[]>>,
+  ) =>
+    app.post(
+      url,
+      {
+        schema: {
+          summary,
+          tags: ["applications"],
+          security: [{ bearer: [] }],
+          params: slugParams,
+          body: csvBody,
+        },
       },
-    },
-    async (request, reply) => {
-      const id = await electionId(request.params.slug);
-      if (!id) return noElection(reply);
-      return send(
-        reply,
-        await importRegisterExtract(
-          store,
-          routeDeps,
-          { actor: request.actor, source: "web" },
-          id,
-          request.body,
-        ),
-      );
-    },
+      async (request, reply) => {
+        const id = await electionId(request.params.slug);
+        if (!id) return noElection(reply);
+        return send(
+          reply,
+          await service(store, routeDeps, { actor: request.actor, source: "web" }, id, request.body),
+        );
+      },
+    );
+
+  postCsvForElection(
+    "/api/elections/:slug/applications/register-extract",
+    "Import an electoral-register extract (CSV)",
+    importRegisterExtract,
   );
 
   app.post(
@@ -233,25 +248,10 @@ export const applicationsRoutes: RoutePlugin = async (app, routeDeps) => {
     },
   );
 
-  app.post(
+  postCsvForElection(
     "/api/elections/:slug/union-list",
-    {
-      schema: {
-        summary: "A union officer uploads the union's list of members",
-        tags: ["applications"],
-        security: [{ bearer: [] }],
-        params: slugParams,
-        body: csvBody,
-      },
-    },
-    async (request, reply) => {
-      const id = await electionId(request.params.slug);
-      if (!id) return noElection(reply);
-      return send(
-        reply,
-        await uploadUnionList(store, routeDeps, { actor: request.actor, source: "web" }, id, request.body),
-      );
-    },
+    "A union officer uploads the union's list of members",
+    uploadUnionList,
   );
 
   // The webhook needs the raw body for the signature, so it lives in its own scope with a string parser.
