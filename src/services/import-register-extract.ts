@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { parse } from "csv-parse/sync";
 import type { Store } from "../ports/store.ts";
 import { authorise } from "../domain/access/index.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
@@ -7,6 +6,7 @@ import { err, ok, type Result } from "../domain/common/result.ts";
 import { calendarDate, normalisePostcode, type RegisterEntry } from "../domain/applications/index.ts";
 import { registerImported, saveRegisterExtract } from "../adapters/storage/repos/register-extract.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
+import { readCsvTable } from "../adapters/csv/read-csv-table.ts";
 import type { ApplicationsDeps, ServiceContext } from "./applications-deps.ts";
 
 const columns = [
@@ -21,29 +21,9 @@ const columns = [
 
 /** Reads a register extract CSV; every bad line is named with its column, and any bad line rejects the file. */
 export function readRegisterExtract(text: string): Result<RegisterEntry[], Problem[]> {
-  let rows: string[][];
-  try {
-    rows = parse(text.replace(/^\uFEFF/, ""), {
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as string[][];
-  } catch (e) {
-    return err([
-      problem("application.register-extract-bad-row", {
-        line: (e as { lines?: number }).lines ?? 1,
-        facts: { reason: "the file is not valid CSV" },
-      }),
-    ]);
-  }
-  const header = rows[0]?.map((h) => h.trim().toLowerCase());
-  if (!header || columns.some((c, i) => header[i] !== c))
-    return err([
-      problem("application.register-extract-bad-row", {
-        line: 1,
-        field: "header",
-        facts: { reason: `expected ${columns.join(",")}` },
-      }),
-    ]);
+  const table = readCsvTable(text, columns, "application.register-extract-bad-row");
+  if (!table.ok) return table;
+  const rows = table.value;
   const problems: Problem[] = [];
   const entries: RegisterEntry[] = [];
   const seen = new Map<string, number>();

@@ -1,8 +1,8 @@
-import { parse } from "csv-parse/sync";
 import { applicationId, providerEventId } from "../../domain/applications/index.ts";
 import { problem, type Problem } from "../../domain/common/problem.ts";
 import { err, ok } from "../../domain/common/result.ts";
 import type { PaymentSource, SourcedPaymentEvent } from "../../ports/payments.ts";
+import { readCsvTable } from "../csv/read-csv-table.ts";
 
 // A reconciliation file exported from the provider, one payment event per line:
 //   event_id,application_id,kind,charge_id,amount_pence,occurred_at
@@ -16,30 +16,9 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const reconciliationCsvSource: PaymentSource = {
   name: "csv-import",
   read(raw) {
-    let rows: string[][];
-    try {
-      rows = parse(raw.replace(/^\uFEFF/, ""), {
-        relax_column_count: true,
-        skip_empty_lines: true,
-      }) as string[][];
-    } catch (e) {
-      return err([
-        problem("payment.import-bad-row", {
-          line: (e as { lines?: number }).lines ?? 1,
-          facts: { reason: "the file is not valid CSV" },
-        }),
-      ]);
-    }
-    const header = rows[0]?.map((h) => h.trim().toLowerCase());
-    if (!header || columns.some((c, i) => header[i] !== c))
-      return err([
-        problem("payment.import-bad-row", {
-          line: 1,
-          field: "header",
-          value: (rows[0] ?? []).join(","),
-          facts: { reason: `expected ${columns.join(",")}` },
-        }),
-      ]);
+    const table = readCsvTable(raw, columns, "payment.import-bad-row", true);
+    if (!table.ok) return table;
+    const rows = table.value;
     const problems: Problem[] = [];
     const events: SourcedPaymentEvent[] = [];
     const seen = new Map<string, number>();
