@@ -9,30 +9,12 @@ import { importRoll } from "../../../services/import-roll.ts";
 import { reportEligibility } from "../../../services/report-eligibility.ts";
 import { message } from "../../../messages/en.ts";
 import { replyProblems } from "../problem-to-http.ts";
+import { refusals } from "./refusal-schemas.ts";
 import type { RoutePlugin } from "./route-deps.ts";
 
 // The electorate's JSON API: define an election, import the roll (preview, apply), freeze it, see
 // eligibility, change a section's rules. The same services as the command line, with the caller's Actor.
 
-const problemList = z.object({
-  problems: z.array(
-    z.object({
-      code: z.string(),
-      line: z.number().optional(),
-      field: z.string().optional(),
-      value: z.string().optional(),
-      message: z.string(),
-    }),
-  ),
-});
-const refusals = {
-  400: problemList,
-  401: problemList,
-  403: problemList,
-  404: problemList,
-  409: problemList,
-  422: problemList,
-};
 const slug = z.object({ slug: z.string().min(1).max(64) });
 const reasonCounts = z.record(z.string(), z.number().int());
 /** How many member numbers a diff lists in a response; the counts are always whole. */

@@ -8,31 +8,13 @@ import { withdrawNomination } from "../../../services/withdraw-nomination.ts";
 import { message } from "../../../messages/en.ts";
 import { replyProblems, statusFor } from "../problem-to-http.ts";
 import { nominationsPage, nominationsUnavailablePage } from "../views/nominations-page.ts";
+import { refusals } from "./refusal-schemas.ts";
 import type { RoutePlugin } from "./route-deps.ts";
 
 // Nominations over HTTP. The table is public (nominations are published as they come in); every
 // change needs a bearer token, and the services decide who may do what.
 
 const slugParams = z.object({ slug: z.string().min(1).max(63) });
-const problemList = z.object({
-  problems: z.array(
-    z.object({
-      code: z.string(),
-      line: z.number().optional(),
-      field: z.string().optional(),
-      value: z.string().optional(),
-      message: z.string(),
-    }),
-  ),
-});
-const refusals = {
-  400: problemList,
-  401: problemList,
-  403: problemList,
-  404: problemList,
-  409: problemList,
-  422: problemList,
-};
 
 const leaf = z.object({
   kind: z.enum(["share", "count"]),
