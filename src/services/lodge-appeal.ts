@@ -29,19 +29,16 @@ export async function lodgeAppealByStatusLink(
   token: string,
   grounds: string,
 ): Promise<Result<{ appealId: string }, Problem[]>> {
-  return store.transaction<{ appealId: string }, Problem[]>(async (tx) => {
-    const app = await getApplicationByToken(tx, tokenHash(token));
-    if (!app) return err([problem("application.status-link-invalid")]);
-    return lodge(
-      tx,
-      deps.now(),
-      app.electionId,
-      { kind: "application-rejected", applicationId: app.id },
-      `applicant:${app.id}`,
-      "applicant",
-      grounds,
-      "web",
-    );
+  return lodgeByLink(store, deps, token, grounds, async (tx, hash) => {
+    const app = await getApplicationByToken(tx, hash);
+    return app
+      ? {
+          electionId: app.electionId,
+          target: { kind: "application-rejected", applicationId: app.id },
+          lodgedBy: `applicant:${app.id}`,
+          role: "applicant",
+        }
+      : undefined;
   });
 }
 
@@ -52,19 +49,39 @@ export async function lodgeAppealByNoticeLink(
   token: string,
   grounds: string,
 ): Promise<Result<{ appealId: string }, Problem[]>> {
+  return lodgeByLink(store, deps, token, grounds, async (tx, hash) => {
+    const c = await caseByAppealToken(tx, hash);
+    return c
+      ? {
+          electionId: c.electionId,
+          target: { kind: "voter-excluded", caseId: c.id },
+          lodgedBy: `voter:${c.voterId}`,
+          role: "voter",
+        }
+      : undefined;
+  });
+}
+
+/** Who holds an appeal link: their election, what they appeal, and who they are in the record. */
+interface LinkHolder {
+  readonly electionId: string;
+  readonly target: AppealTarget;
+  readonly lodgedBy: string;
+  readonly role: string;
+}
+
+/** Lodges an appeal from the web for whoever the link's token names; an unknown token is refused. */
+async function lodgeByLink(
+  store: Store,
+  deps: Pick<ApplicationsDeps, "now">,
+  token: string,
+  grounds: string,
+  holderOf: (tx: Tx, hash: string) => Promise<LinkHolder | undefined>,
+): Promise<Result<{ appealId: string }, Problem[]>> {
   return store.transaction<{ appealId: string }, Problem[]>(async (tx) => {
-    const c = await caseByAppealToken(tx, tokenHash(token));
-    if (!c) return err([problem("application.status-link-invalid")]);
-    return lodge(
-      tx,
-      deps.now(),
-      c.electionId,
-      { kind: "voter-excluded", caseId: c.id },
-      `voter:${c.voterId}`,
-      "voter",
-      grounds,
-      "web",
-    );
+    const h = await holderOf(tx, tokenHash(token));
+    if (!h) return err([problem("application.status-link-invalid")]);
+    return lodge(tx, deps.now(), h.electionId, h.target, h.lodgedBy, h.role, grounds, "web");
   });
 }
 
