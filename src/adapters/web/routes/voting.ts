@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
 import formbody from "@fastify/formbody";
 import cookie from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -10,6 +9,7 @@ import { dbOf } from "../../storage/tx.ts";
 import { castBallot, type PresentedSecret } from "../../../services/cast-ballot.ts";
 import { checkCredential, type ReadyToVote } from "../../../services/check-credential.ts";
 import type { VotingDeps } from "../../../services/voting-deps.ts";
+import { doubleSubmitCsrf } from "../csrf-double-submit.ts";
 import { statusFor } from "../problem-to-http.ts";
 import {
   type FormState,
@@ -53,18 +53,9 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
     return row;
   };
 
-  const csrfFor = (request: FastifyRequest, reply: FastifyReply): string => {
-    const existing = request.cookies[CSRF_COOKIE];
-    if (existing && /^[0-9a-f]{64}$/.test(existing)) return existing;
-    const token = randomBytes(32).toString("hex");
-    void reply.setCookie(CSRF_COOKIE, token, { path: "/", secure: true, httpOnly: true, sameSite: "strict" });
-    return token;
-  };
-  const csrfOk = (request: FastifyRequest, body: Body): boolean => {
-    const a = Buffer.from(request.cookies[CSRF_COOKIE] ?? "");
-    const b = Buffer.from(body["csrf"] ?? "");
-    return a.length === 64 && a.length === b.length && timingSafeEqual(a, b);
-  };
+  const csrf = doubleSubmitCsrf(CSRF_COOKIE);
+  const csrfFor = csrf.tokenFor;
+  const csrfOk = (request: FastifyRequest, body: Body): boolean => csrf.matches(request, body["csrf"]);
   const html = (reply: FastifyReply, status: number, body: string) =>
     reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
 
