@@ -31,7 +31,7 @@ export async function readPublishedResult(
     const d = await findDeclaration(tx, election.id);
     const archive = d?.status === "published" ? await findPublishedArchive(tx, election.id) : undefined;
     if (!d || !archive || !d.publishedAt) return err([problem("declaration.not-published")]);
-    // Receipts are printed as XXXX-XXXX-XXXX-XXXX; accept them typed without dashes or in lower case.
+    // Receipts are printed as four dash-separated groups of four; accept them typed without dashes or in lower case.
     const bare = (input.receipt ?? "").replace(/[\s-]/g, "").toUpperCase();
     const code = bare.match(/.{1,4}/g)?.join("-");
     return ok({

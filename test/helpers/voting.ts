@@ -1,4 +1,5 @@
 // Builders for the voting tests: an election with a poll and issued credentials, on any engine.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import type { Store } from "../../src/ports/store.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
@@ -153,4 +154,23 @@ export async function castOverHttp(
   };
   order.forEach((id, i) => (form[`pref-${id}`] = String(i + 1)));
   return client.post(`/vote/${slug}/cast`, form);
+}
+
+/** Starts test/helpers/voting-server.ts as its own process and resolves once it listens. */
+export async function startVotingServer(config: unknown): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/helpers/voting-server.ts", JSON.stringify(config)],
+    {
+      env: { ...process.env, SELECTORATE_CREDENTIAL_KEY: TEST_CREDENTIAL_KEY },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let out = "";
+  for await (const chunk of child.stdout!) {
+    out += String(chunk);
+    const m = /listening (\d+)/.exec(out);
+    if (m) return { child, base: `http://127.0.0.1:${m[1]}` };
+  }
+  throw new Error(`server did not start: ${out}`);
 }

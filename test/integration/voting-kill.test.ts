@@ -3,14 +3,13 @@
 // the box reconciles at close.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { forEachEngine } from "../helpers/engines.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { closePoll } from "../../src/services/close-poll.ts";
 import {
-  TEST_CREDENTIAL_KEY,
+  startVotingServer,
   aClock,
   anElection,
   castOverHttp,
@@ -20,24 +19,6 @@ import {
 } from "../helpers/voting.ts";
 
 const VOTERS = 300;
-
-async function startServer(config: unknown): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "test/helpers/voting-server.ts", JSON.stringify(config)],
-    {
-      env: { ...process.env, SELECTORATE_CREDENTIAL_KEY: TEST_CREDENTIAL_KEY },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  let out = "";
-  for await (const chunk of child.stdout!) {
-    out += String(chunk);
-    const m = /listening (\d+)/.exec(out);
-    if (m) return { child, base: `http://127.0.0.1:${m[1]}` };
-  }
-  throw new Error(`server did not start: ${out}`);
-}
 
 forEachEngine((engine) => {
   test(
@@ -57,7 +38,7 @@ forEachEngine((engine) => {
       const acked = new Set<number>();
       const recordedOnRetry = new Set<number>();
       const pending = new Set(creds.map((_, i) => i));
-      let server = await startServer(engine.config);
+      let server = await startVotingServer(engine.config);
       let kills = 0;
       const killAt = [
         Math.floor(VOTERS / 3) + Math.floor(Math.random() * 30),
@@ -93,7 +74,7 @@ forEachEngine((engine) => {
           if (server.child.exitCode === null && server.child.signalCode === null)
             await once(server.child, "exit");
           kills++;
-          server = await startServer(engine.config);
+          server = await startVotingServer(engine.config);
         }
       }
       server.child.kill("SIGTERM");

@@ -2,14 +2,13 @@
 // both, racing on the same credentials, give one ballot each, and the two mixers never collide.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { forEachEngine } from "../helpers/engines.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { closePoll } from "../../src/services/close-poll.ts";
 import {
-  TEST_CREDENTIAL_KEY,
+  startVotingServer,
   aClock,
   anElection,
   castOverHttp,
@@ -17,24 +16,6 @@ import {
   someCredentials,
   testDeps,
 } from "../helpers/voting.ts";
-
-async function startServer(config: unknown): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "test/helpers/voting-server.ts", JSON.stringify(config)],
-    {
-      env: { ...process.env, SELECTORATE_CREDENTIAL_KEY: TEST_CREDENTIAL_KEY },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  let out = "";
-  for await (const chunk of child.stdout!) {
-    out += String(chunk);
-    const m = /listening (\d+)/.exec(out);
-    if (m) return { child, base: `http://127.0.0.1:${m[1]}` };
-  }
-  throw new Error(`server did not start: ${out}`);
-}
 
 forEachEngine((engine) => {
   if (engine.name !== "postgres") return; // PGlite is one process per data folder by design.
@@ -50,8 +31,8 @@ forEachEngine((engine) => {
       });
       const slug = await slugOf(engine.store, e);
       const creds = await someCredentials(engine.store, deps, e, 200);
-      const a = await startServer({ ...engine.config, poolSize: 8 });
-      const b = await startServer({ ...engine.config, poolSize: 8 });
+      const a = await startVotingServer({ ...engine.config, poolSize: 8 });
+      const b = await startVotingServer({ ...engine.config, poolSize: 8 });
       try {
         const statuses: number[] = [];
         for (let i = 0; i < creds.length; i += 25) {
