@@ -16,7 +16,7 @@ import {
   type ServiceContext,
 } from "./applications-deps.ts";
 import { settleChallenge, type Settled } from "./settle-challenge.ts";
-import { voterContact } from "./vetting-contact.ts";
+import { noticeDetail, voterContact } from "./vetting-contact.ts";
 
 /** Days an excluded voter has to appeal, unless the caller says otherwise. */
 export const defaultAppealWindowDays = 7;
@@ -61,6 +61,7 @@ export async function decideVettingCase(
     const token = d.outcome === "exclude" ? (deps.newToken ?? defaultToken)() : null;
     await saveCaseDecision(tx, d, token ? tokenHash(token) : null);
     const settled = await settleChallenge(tx, electionId, c.voterId, c.id, now);
+    const contact = await voterContact(tx, deps, electionId, c.voterId);
     await appendAudit(
       tx,
       electionId,
@@ -78,6 +79,7 @@ export async function decideVettingCase(
           reasons: [...d.reasons],
           credentialRevoked: settled.credentialRevoked,
           heldBallot: settled.heldBallot,
+          notice: noticeDetail(contact),
         },
       },
       now,
@@ -91,7 +93,6 @@ export async function decideVettingCase(
       },
       now,
     );
-    const contact = await voterContact(tx, deps, electionId, c.voterId);
     if (contact)
       await enqueueMail(
         tx,

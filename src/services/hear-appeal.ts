@@ -17,7 +17,7 @@ import { appealHeardMail } from "../messages/en/application-mail.ts";
 import type { ApplicationsDeps, ServiceContext } from "./applications-deps.ts";
 import { appealable } from "./lodge-appeal.ts";
 import { settleChallenge } from "./settle-challenge.ts";
-import { voterContact } from "./vetting-contact.ts";
+import { noticeDetail, voterContact } from "./vetting-contact.ts";
 
 /**
  * A member of a different panel records the outcome of an appeal. Upheld: a rejected applicant is
@@ -124,7 +124,13 @@ export async function hearAppeal(
         reason: o.reason,
         outcome: "succeeded",
         source: ctx.source,
-        details: { appeal: appeal.id, panel: panel.id, present: [...o.present], cites: o.cites },
+        details: {
+          appeal: appeal.id,
+          panel: panel.id,
+          present: [...o.present],
+          cites: o.cites,
+          notice: noticeDetail(contact),
+        },
       },
       now,
     );

@@ -10,7 +10,7 @@ import { enqueueMail } from "../adapters/storage/repos/outbox.ts";
 import { caseOpenedMail } from "../messages/en/application-mail.ts";
 import type { ApplicationsDeps, ServiceContext } from "./applications-deps.ts";
 import { settleChallenge } from "./settle-challenge.ts";
-import { voterContact } from "./vetting-contact.ts";
+import { noticeDetail, voterContact } from "./vetting-contact.ts";
 
 /**
  * Staff raise a case against a voter, with evidence, for a named panel. From now until the panel
@@ -45,6 +45,7 @@ export async function raiseVettingCase(
     const { id: _id, ...c } = raised.value;
     const caseId = await insertCase(tx, electionId, c);
     await settleChallenge(tx, electionId, input.voterId, caseId, now);
+    const contact = await voterContact(tx, deps, electionId, input.voterId);
     await appendAudit(
       tx,
       electionId,
@@ -55,7 +56,12 @@ export async function raiseVettingCase(
         reason: c.summary,
         outcome: "succeeded",
         source: ctx.source,
-        details: { case: caseId, panel: input.panelId, evidence: [...c.evidence] },
+        details: {
+          case: caseId,
+          panel: input.panelId,
+          evidence: [...c.evidence],
+          notice: noticeDetail(contact),
+        },
       },
       now,
     );
@@ -65,7 +71,6 @@ export async function raiseVettingCase(
       { type: "vetting-case-opened", payload: { case: caseId, section: input.sectionId } },
       now,
     );
-    const contact = await voterContact(tx, deps, electionId, input.voterId);
     if (contact)
       await enqueueMail(
         tx,

@@ -351,3 +351,21 @@ export async function latestCasePerVoter(tx: Tx, electionId: string): Promise<Ma
   for (const c of rows) if (!latest.has(c.voter_id)) latest.set(c.voter_id, c.id);
   return latest;
 }
+
+/**
+ * A member's name and email from the election's roll, by voter id (a member's voter id is their
+ * member number, upper case, as the roll keys it); undefined when the roll has no such member or no email.
+ */
+export async function memberContactFromRoll(
+  tx: Tx,
+  electionId: string,
+  voterId: string,
+): Promise<{ name: string; email: string } | undefined> {
+  const r = await dbOf(tx)
+    .selectFrom("roll_entries")
+    .select(["name", "email"])
+    .where("election_id", "=", electionId)
+    .where("member_key", "=", voterId.toUpperCase())
+    .executeTakeFirst();
+  return r?.email ? { name: r.name, email: r.email } : undefined;
+}
