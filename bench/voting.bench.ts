@@ -20,7 +20,9 @@ const engines = (process.env["SELECTORATE_ENGINES"] ?? "pglite,postgres")
   .map((s) => s.trim()) as EngineName[];
 
 async function start(script: string, config: unknown): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(config)], {
+  // BENCH_SERVER_ARGS adds node flags to the server process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+  const extra = (process.env["BENCH_SERVER_ARGS"] ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, "--import", "tsx", script, JSON.stringify(config)], {
     env: { ...process.env, SELECTORATE_CREDENTIAL_KEY: TEST_CREDENTIAL_KEY, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "inherit"],
   });

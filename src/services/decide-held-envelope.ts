@@ -4,7 +4,7 @@ import { problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
 import { setHeldCase } from "../adapters/storage/repos/credentials.ts";
 import { countHeldOutcome, takeEnvelope } from "../adapters/storage/repos/held-envelopes.ts";
-import { stageBallot } from "../adapters/storage/repos/ballot-staging.ts";
+import { stageBallots } from "../adapters/storage/repos/ballot-staging.ts";
 import { appendAudit } from "../adapters/storage/repos/record.ts";
 import { mixBallots } from "./mix-ballots.ts";
 import type { StaffActor } from "./reissue-credential.ts";
@@ -31,7 +31,7 @@ export async function decideHeldEnvelope(
   const done = await store.transaction(async (tx) => {
     const envelope = await takeEnvelope(tx, input.electionId, input.voterId);
     if (envelope === undefined) return err([problem("not-found", { field: "held ballot" })]);
-    if (input.outcome === "admit") await stageBallot(tx, input.electionId, envelope.section, envelope.ballot);
+    if (input.outcome === "admit") await stageBallots(tx, input.electionId, [envelope]);
     await countHeldOutcome(
       tx,
       input.electionId,

@@ -8,7 +8,7 @@ import {
 import { caseHistories } from "../adapters/storage/repos/vetting.ts";
 import { revokeCredential, setHeldCase } from "../adapters/storage/repos/credentials.ts";
 import { countHeldOutcome, takeEnvelope } from "../adapters/storage/repos/held-envelopes.ts";
-import { stageBallot } from "../adapters/storage/repos/ballot-staging.ts";
+import { stageBallots } from "../adapters/storage/repos/ballot-staging.ts";
 
 /** What settling a voter's challenge did to their credential and any held ballot. */
 export interface Settled {
@@ -39,7 +39,7 @@ export async function settleChallenge(
   const envelope = await takeEnvelope(tx, electionId, voterId);
   if (!envelope) return { state, credentialRevoked, heldBallot: "none" };
   if (fate === "release") {
-    await stageBallot(tx, electionId, envelope.section, envelope.ballot);
+    await stageBallots(tx, electionId, [envelope]);
     await countHeldOutcome(tx, electionId, envelope.section, "admitted");
     return { state, credentialRevoked, heldBallot: "released" };
   }

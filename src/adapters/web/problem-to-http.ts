@@ -22,6 +22,7 @@ const exact: Readonly<Record<string, number>> = {
   "poll.closed": 403,
   "poll.not-open": 403,
   "poll.too-many-failed-codes": 429,
+  "poll.busy": 503,
   "nomination.not-authorised": 403,
   "nomination.not-the-candidate": 403,
   "nomination.not-found": 404,

@@ -50,6 +50,8 @@ export function ballotsMessage(p: Problem & { code: BallotsProblemCode }): strin
       return `In section ${p.field ?? "?"}, ${fact(p, "used")} codes were used but the box holds ${fact(p, "valid")} valid and ${fact(p, "spoilt")} spoilt ballots and ${fact(p, "held")} held ones. The count cannot start until this is explained.`;
     case "poll.staging-not-empty":
       return `In section ${p.field ?? "?"}, ${fact(p, "staged")} ballots are still waiting to be mixed into the box. Run the final mix before the count.`;
+    case "poll.busy":
+      return `Your vote could not be recorded just now, and nothing was saved. Please try again in ${fact(p, "retryAfter") ? `${fact(p, "retryAfter")} seconds` : "a moment"}.`;
     case "poll.too-many-failed-codes":
       return `Too many codes that did not work were entered from here. Wait ${fact(p, "retryAfter") ? `${fact(p, "retryAfter")} seconds` : "a while"} and try again, or contact the returning officer.`;
   }

@@ -2,14 +2,19 @@ import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import { dbOf } from "../tx.ts";
 
-/** Puts a sealed ballot into the staging area: section and content only, no id, voter or time. */
-export async function stageBallot(
+/** Puts sealed ballots into the staging area with one statement: section and content only, no id, voter or time. */
+export async function stageBallots(
   tx: Tx,
   electionId: string,
-  section: string,
-  ballot: string,
+  rows: readonly { section: string; ballot: string }[],
 ): Promise<void> {
-  await dbOf(tx).insertInto("ballot_staging").values({ election_id: electionId, section, ballot }).execute();
+  if (rows.length === 0) return;
+  await sql`
+    insert into ballot_staging (election_id, section, ballot)
+    select ${electionId}::uuid, s, b
+    from unnest(${rows.map((r) => r.section)}::text[], ${rows.map((r) => r.ballot)}::text[]) as t(s, b)`.execute(
+    dbOf(tx),
+  );
 }
 
 /**

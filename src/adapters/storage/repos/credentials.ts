@@ -40,38 +40,95 @@ export async function insertCredentials(
                 ${rows.map((r) => r.heldCase ?? null)}::text[]) as t(v, s, c, l, h)`.execute(dbOf(tx));
 }
 
+/** A presented secret, hashed: which column it is looked up in, and the keyed hash. */
+export interface HashedSecret {
+  readonly kind: SecretKind;
+  readonly hash: string;
+}
+
 /**
- * The one-vote gate: marks the credential used only if it is unused, not revoked, and the poll is open
- * at `now`. The affected-row count decides; a racing second request waits on the row lock, re-checks
- * `not used` after the first commits, and matches nothing.
+ * The one-vote gate for a batch: marks each presented credential used only if it is unused, not
+ * revoked, and the poll is open at `now`, with one UPDATE per secret kind. The rows the database
+ * changed decide; a racing transaction waits on the row lock, re-checks `not used` after the other
+ * commits, and matches nothing. Answers per item, in order: the row that item voted with, or
+ * undefined. A credential presented twice in the batch (by the same or the other secret) votes once,
+ * for its first item.
  */
 export async function markUsedIfUnused(
   tx: Tx,
   electionId: string,
-  kind: SecretKind,
-  hash: string,
+  items: readonly HashedSecret[],
   channel: Channel,
   now: Date,
-): Promise<CredentialRow | undefined> {
-  const r = await sql<{ voter_id: string; section: string; issue_number: number; held_case: string | null }>`
-    update credentials c set used = true, used_channel = ${channel}
-    from ballot_polls p
-    where c.election_id = ${electionId}::uuid and c.${sql.ref(column(kind))} = ${hash}
-      and not c.used and not c.revoked
-      and p.election_id = c.election_id and p.closed_at is null
-      and p.opens <= ${now}::timestamptz and ${now}::timestamptz < p.closes
-    returning c.voter_id, c.section, c.issue_number, c.held_case`.execute(dbOf(tx));
-  const row = r.rows[0];
-  if (row === undefined) return undefined;
-  return {
-    voterId: row.voter_id,
-    section: row.section,
-    issueNumber: row.issue_number,
-    used: true,
-    usedChannel: channel,
-    revoked: false,
-    heldCase: row.held_case,
-  };
+): Promise<(CredentialRow | undefined)[]> {
+  const changed = new Map<string, CredentialRow>();
+  for (const kind of ["code", "link"] as const) {
+    const hashes = [...new Set(items.filter((i) => i.kind === kind).map((i) => i.hash))];
+    if (hashes.length === 0) continue;
+    const r = await sql<{
+      hash: string;
+      voter_id: string;
+      section: string;
+      issue_number: number;
+      held_case: string | null;
+    }>`
+      update credentials c set used = true, used_channel = ${channel}
+      from ballot_polls p
+      where c.election_id = ${electionId}::uuid and c.${sql.ref(column(kind))} = any(${hashes}::text[])
+        and not c.used and not c.revoked
+        and p.election_id = c.election_id and p.closed_at is null
+        and p.opens <= ${now}::timestamptz and ${now}::timestamptz < p.closes
+      returning c.${sql.ref(column(kind))} as hash, c.voter_id, c.section, c.issue_number, c.held_case`.execute(
+      dbOf(tx),
+    );
+    for (const row of r.rows)
+      changed.set(`${kind}:${row.hash}`, {
+        voterId: row.voter_id,
+        section: row.section,
+        issueNumber: row.issue_number,
+        used: true,
+        usedChannel: channel,
+        revoked: false,
+        heldCase: row.held_case,
+      });
+  }
+  const voted = new Set<string>();
+  return items.map((i) => {
+    const row = changed.get(`${i.kind}:${i.hash}`);
+    if (row === undefined || voted.has(row.voterId)) return undefined;
+    voted.add(row.voterId);
+    return row;
+  });
+}
+
+/** Finds the credentials of several presented secrets at once (to explain refusals); per item, in order. */
+export async function findCredentialsByHashes(
+  tx: Tx,
+  electionId: string,
+  items: readonly HashedSecret[],
+): Promise<(CredentialRow | undefined)[]> {
+  const found = new Map<string, CredentialRow>();
+  for (const kind of ["code", "link"] as const) {
+    const hashes = [...new Set(items.filter((i) => i.kind === kind).map((i) => i.hash))];
+    if (hashes.length === 0) continue;
+    const rows = await dbOf(tx)
+      .selectFrom("credentials")
+      .select([
+        `${column(kind)} as hash`,
+        "voter_id",
+        "section",
+        "issue_number",
+        "used",
+        "used_channel",
+        "revoked",
+        "held_case",
+      ])
+      .where("election_id", "=", electionId)
+      .where(column(kind), "=", sql<string>`any(${hashes}::text[])`)
+      .execute();
+    for (const row of rows) found.set(`${kind}:${row.hash}`, toRow(row));
+  }
+  return items.map((i) => found.get(`${i.kind}:${i.hash}`));
 }
 
 /** Finds a credential by a presented secret's hash (to explain a refusal). */
@@ -81,13 +138,7 @@ export async function findCredentialByHash(
   kind: SecretKind,
   hash: string,
 ): Promise<CredentialRow | undefined> {
-  const row = await dbOf(tx)
-    .selectFrom("credentials")
-    .select(["voter_id", "section", "issue_number", "used", "used_channel", "revoked", "held_case"])
-    .where("election_id", "=", electionId)
-    .where(column(kind), "=", hash)
-    .executeTakeFirst();
-  return row && toRow(row);
+  return (await findCredentialsByHashes(tx, electionId, [{ kind, hash }]))[0];
 }
 
 /** Finds a voter's credential. */

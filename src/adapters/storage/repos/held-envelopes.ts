@@ -2,22 +2,19 @@ import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import { dbOf } from "../tx.ts";
 
-/** Seals a challenged voter's ballot into an envelope: outer part (voter, case), inner ballot. */
-export async function putInEnvelope(
+/** Seals challenged voters' ballots into envelopes with one statement: outer part (voter, case), inner ballot. */
+export async function putInEnvelopes(
   tx: Tx,
-  e: { id: string; electionId: string; voterId: string; caseRef: string; section: string; ballot: string },
+  electionId: string,
+  rows: readonly { id: string; voterId: string; caseRef: string; section: string; ballot: string }[],
 ): Promise<void> {
-  await dbOf(tx)
-    .insertInto("held_envelopes")
-    .values({
-      id: e.id,
-      election_id: e.electionId,
-      voter_id: e.voterId,
-      case_ref: e.caseRef,
-      section: e.section,
-      ballot: e.ballot,
-    })
-    .execute();
+  if (rows.length === 0) return;
+  await sql`
+    insert into held_envelopes (id, election_id, voter_id, case_ref, section, ballot)
+    select i, ${electionId}::uuid, v, c, s, b
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.voterId)}::text[],
+                ${rows.map((r) => r.caseRef)}::text[], ${rows.map((r) => r.section)}::text[],
+                ${rows.map((r) => r.ballot)}::text[]) as t(i, v, c, s, b)`.execute(dbOf(tx));
 }
 
 /**

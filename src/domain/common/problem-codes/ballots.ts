@@ -22,6 +22,7 @@ export const ballotsProblemCodes = [
   "poll.reconcile-mismatch",
   "poll.staging-not-empty",
   "poll.too-many-failed-codes",
+  "poll.busy",
 ] as const;
 
 /** A problem code of the ballots room. */
