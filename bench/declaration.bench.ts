@@ -43,12 +43,18 @@ async function fill(store: OpenedStore): Promise<string> {
   );
   const paper = { candidates: scenario.candidates.map((name, i) => ({ id: `c${i + 1}`, name })) };
   unwrap(
-    await setUpPoll(store, {
-      electionId: id,
-      window: { opens: new Date("2026-03-02T08:00:00Z"), closes: new Date("2026-03-30T11:00:00Z") },
-      paper,
-      rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
-    }),
+    await setUpPoll(
+      store,
+      { id: "bench", role: "returning-officer" },
+      {
+        electionId: id,
+        window: { opens: new Date("2026-03-02T08:00:00Z"), closes: new Date("2026-03-30T11:00:00Z") },
+        paper,
+        rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
+      },
+      "system",
+      new Date(),
+    ),
   );
   for (const s of scenario.sections) {
     const voted = s.valid.reduce((a, b) => a + b, 0) + s.spoilt;
@@ -103,7 +109,11 @@ for (const name of engineNames) {
       return r;
     };
     const start = performance.now();
-    unwrap(await time("close (reconcile, seal)", () => closePoll(store, voting, { electionId })));
+    unwrap(
+      await time("close (reconcile, seal)", () =>
+        closePoll(store, voting, officer, { electionId }, "system"),
+      ),
+    );
     const counted = unwrap(
       await time("count", () => runCount(store, deps, officer, { electionId }, "system")),
     );

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { authorise, type Actor } from "../domain/access/index.ts";
 import type { Store } from "../ports/store.ts";
 import type { Problem } from "../domain/common/problem.ts";
 import { problem } from "../domain/common/problem.ts";
@@ -9,9 +10,10 @@ import { credentialSections, usedBySection } from "../adapters/storage/repos/cre
 import { stagedBySection } from "../adapters/storage/repos/ballot-staging.ts";
 import { boxBySection, eachBoxRow } from "../adapters/storage/repos/ballot-box.ts";
 import { heldBySection } from "../adapters/storage/repos/held-envelopes.ts";
-import { appendRecord } from "../adapters/storage/repos/record.ts";
+import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { mixBallots } from "./mix-ballots.ts";
 import type { VotingDeps } from "./voting-deps.ts";
+import type { Source } from "./declaration-kit.ts";
 
 /** What the close reports: the reconciliation and the box's seal. */
 export interface ClosedPoll {
@@ -24,13 +26,17 @@ export interface ClosedPoll {
  * already past the gate has committed (the exclusive poll lock), flushes the mixer, reconciles every
  * section (valid + spoilt + held = credentials used, nothing left staged) and seals the box: the
  * SHA-256 of its rows sorted by id goes into the public record. A mismatch leaves the poll closed but
- * unsealed, and the count cannot start.
+ * unsealed, and the count cannot start. Only the returning officer (or the administrator) closes it.
  */
 export async function closePoll(
   store: Store,
   deps: VotingDeps,
+  actor: Actor | undefined,
   input: { electionId: string },
+  source: Source,
 ): Promise<Result<ClosedPoll, Problem[]>> {
+  const allowed = authorise(actor, "poll.close", input.electionId);
+  if (!allowed.ok) return err([allowed.error]);
   const now = deps.now();
   const closed = await store.transaction(async (tx): Promise<Result<void, Problem[]>> => {
     const poll = await findPoll(tx, input.electionId);
@@ -80,6 +86,12 @@ export async function closePoll(
           sections: tallies.map((t) => ({ ...t })),
         },
       },
+      now,
+    );
+    await appendAudit(
+      tx,
+      input.electionId,
+      { actor: allowed.value, action: "poll.close", outcome: "succeeded", source, details: { sealHash } },
       now,
     );
     return ok({ reconciliation: reconciled.value, sealHash });

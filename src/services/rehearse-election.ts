@@ -67,12 +67,18 @@ export async function rehearseElection(
   const electionId = defined.value.id;
   const paper = { candidates: scenario.candidates.map((name, i) => ({ id: `c${i + 1}`, name })) };
   const polled = await time("set up poll", () =>
-    setUpPoll(store, {
-      electionId,
-      window: { opens: new Date("2026-03-02T08:00:00Z"), closes: new Date("2026-03-30T11:00:00Z") },
-      paper,
-      rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
-    }),
+    setUpPoll(
+      store,
+      admin,
+      {
+        electionId,
+        window: { opens: new Date("2026-03-02T08:00:00Z"), closes: new Date("2026-03-30T11:00:00Z") },
+        paper,
+        rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
+      },
+      "cli",
+      now(),
+    ),
   );
   if (!polled.ok) return polled;
 
@@ -121,7 +127,7 @@ export async function rehearseElection(
 
   clock = new Date("2026-03-30T11:00:00Z");
   const t0 = performance.now();
-  const closed = await time("close poll", () => closePoll(store, voting, { electionId }));
+  const closed = await time("close poll", () => closePoll(store, voting, admin, { electionId }, "cli"));
   if (!closed.ok) return closed;
   clock = new Date("2026-03-30T11:30:00Z");
   const counted = await time("count", () => runCount(store, deps, officer, { electionId }, "cli"));

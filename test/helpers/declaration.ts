@@ -6,6 +6,7 @@ import { castBallot } from "../../src/services/cast-ballot.ts";
 import { closePoll } from "../../src/services/close-poll.ts";
 import { issueCredentials, type IssuedSecrets } from "../../src/services/issue-credentials.ts";
 import { aClock, anElection, aPaper, marksFor, testDeps } from "./voting.ts";
+import { officer } from "./electorate.ts";
 
 /** Who votes how in the small election: per section, rankings (candidate ids) and spoilt papers. */
 export const smallElectionVotes: Record<string, { rankings: string[][]; spoilt: number; abstain: number }> = {
@@ -96,6 +97,6 @@ export async function aClosedElection(
     }
   }
   clock.set("2026-02-01T12:00:00Z");
-  unwrap(await closePoll(store, deps, { electionId }));
+  unwrap(await closePoll(store, deps, officer, { electionId }, "cli"));
   return { electionId, receipts, now: clock.now };
 }

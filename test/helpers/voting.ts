@@ -12,6 +12,7 @@ import {
   type VoterToIssue,
 } from "../../src/services/issue-credentials.ts";
 import type { VotingDeps } from "../../src/services/voting-deps.ts";
+import { officer } from "./electorate.ts";
 
 /** A paper of `n` candidates c1..cn. */
 export function aPaper(n = 8): BallotPaper {
@@ -54,15 +55,21 @@ export async function anElection(
     }),
   );
   unwrap(
-    await setUpPoll(store, {
-      electionId: id,
-      window: {
-        opens: new Date(opts.opens ?? "2026-01-01T00:00:00Z"),
-        closes: new Date(opts.closes ?? "2026-02-01T12:00:00Z"),
+    await setUpPoll(
+      store,
+      officer,
+      {
+        electionId: id,
+        window: {
+          opens: new Date(opts.opens ?? "2026-01-01T00:00:00Z"),
+          closes: new Date(opts.closes ?? "2026-02-01T12:00:00Z"),
+        },
+        paper: opts.paper ?? aPaper(),
+        rules: { rankingPolicy: "strict", allowOnlineSpoil: false, ...opts.rules },
       },
-      paper: opts.paper ?? aPaper(),
-      rules: { rankingPolicy: "strict", allowOnlineSpoil: false, ...opts.rules },
-    }),
+      "cli",
+      new Date(),
+    ),
   );
   return id;
 }

@@ -12,7 +12,7 @@ import { defineElection } from "../../src/services/define-election.ts";
 import { setUpPoll } from "../../src/services/set-up-poll.ts";
 import { addStaffMember } from "../../src/services/add-staff-member.ts";
 import { aPaper } from "../helpers/voting.ts";
-import { fixedDeps, labourDefinition } from "../helpers/electorate.ts";
+import { fixedDeps, labourDefinition, officer } from "../helpers/electorate.ts";
 import { Client, codeAt, firstAdmin, signIn, testStaffDeps } from "../helpers/console.ts";
 
 forEachEngine((engine) => {
@@ -198,12 +198,18 @@ forEachEngine((engine) => {
     );
     assert.ok(made.ok);
     const electionId = made.value.id;
-    const poll = await setUpPoll(engine.store, {
-      electionId,
-      window: { opens: new Date("2026-03-01T00:00:00Z"), closes: new Date("2026-04-01T12:00:00Z") },
-      paper: aPaper(),
-      rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
-    });
+    const poll = await setUpPoll(
+      engine.store,
+      officer,
+      {
+        electionId,
+        window: { opens: new Date("2026-03-01T00:00:00Z"), closes: new Date("2026-04-01T12:00:00Z") },
+        paper: aPaper(),
+        rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
+      },
+      "cli",
+      new Date(),
+    );
     assert.ok(poll.ok);
     await engine.store.transaction(async (tx) => {
       const rows = ["m1", "m2", "m3", "a1"].map((v) => ({

@@ -195,17 +195,23 @@ forEachEngine((engine) => {
     const clock = aClock("2026-02-03T10:00:00Z");
     const vdeps = testDeps(clock.now, 7);
     unwrap(
-      await setUpPoll(store, {
-        electionId,
-        window: { opens: new Date("2026-02-02T09:00:00Z"), closes: new Date("2026-02-16T12:00:00Z") },
-        paper: {
-          candidates: [
-            { id: "c1", name: "One" },
-            { id: "c2", name: "Two" },
-          ],
+      await setUpPoll(
+        store,
+        officer,
+        {
+          electionId,
+          window: { opens: new Date("2026-02-02T09:00:00Z"), closes: new Date("2026-02-16T12:00:00Z") },
+          paper: {
+            candidates: [
+              { id: "c1", name: "One" },
+              { id: "c2", name: "Two" },
+            ],
+          },
+          rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
         },
-        rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
-      }),
+        "cli",
+        new Date(),
+      ),
     );
     const codes = new Map<string, string>();
     unwrap(

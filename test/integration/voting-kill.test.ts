@@ -17,6 +17,7 @@ import {
   someCredentials,
   testDeps,
 } from "../helpers/voting.ts";
+import { officer } from "../helpers/electorate.ts";
 
 const VOTERS = 300;
 
@@ -102,7 +103,7 @@ forEachEngine((engine) => {
       assert.equal(used.size, VOTERS);
       assert.equal(acked.size + recordedOnRetry.size, VOTERS);
       clock.set("2099-01-01T00:00:00Z");
-      const closed = unwrap(await closePoll(store, deps, { electionId: e }));
+      const closed = unwrap(await closePoll(store, deps, officer, { electionId: e }, "cli"));
       assert.equal(closed.reconciliation.totals.valid, VOTERS);
       assert.equal(closed.reconciliation.totals.staged, 0);
     },

@@ -13,6 +13,7 @@ import { closePoll } from "../../src/services/close-poll.ts";
 import { decideHeldEnvelope } from "../../src/services/decide-held-envelope.ts";
 import { holdCredential } from "../../src/services/hold-credential.ts";
 import { aClock, anElection, marksFor, someCredentials, testDeps } from "../helpers/voting.ts";
+import { officer } from "../helpers/electorate.ts";
 
 const codes = (r: { ok: boolean; error?: { code: string }[] }) =>
   r.ok ? "ok" : (r.error ?? []).map((p) => p.code).join(",");
@@ -158,7 +159,7 @@ forEachEngine((engine) => {
       "credential.already-used",
     );
     clock.set("2026-02-01T12:00:00Z");
-    const closed = unwrap(await closePoll(engine.store, deps, { electionId: e }));
+    const closed = unwrap(await closePoll(engine.store, deps, officer, { electionId: e }, "cli"));
     assert.deepEqual(
       { ...closed.reconciliation.totals },
       {
@@ -230,7 +231,7 @@ forEachEngine((engine) => {
     );
     clock.set("2016-09-12T11:00:00.000Z");
     assert.equal(codes(await cast(1)), "poll.closed");
-    const closed = unwrap(await closePoll(engine.store, deps, { electionId: e }));
+    const closed = unwrap(await closePoll(engine.store, deps, officer, { electionId: e }, "cli"));
     assert.deepEqual(
       { ...closed.reconciliation.totals },
       {
@@ -253,6 +254,9 @@ forEachEngine((engine) => {
         .execute(),
     );
     assert.equal((sealed[0]?.payload as { sealHash?: string }).sealHash, closed.sealHash);
-    assert.equal(codes(await closePoll(engine.store, deps, { electionId: e })), "poll.already-closed");
+    assert.equal(
+      codes(await closePoll(engine.store, deps, officer, { electionId: e }, "cli")),
+      "poll.already-closed",
+    );
   });
 });

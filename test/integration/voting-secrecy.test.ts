@@ -12,6 +12,7 @@ import { MIN_MIX_BATCH } from "../../src/domain/ballots/index.ts";
 import { castBallot } from "../../src/services/cast-ballot.ts";
 import { closePoll } from "../../src/services/close-poll.ts";
 import { aClock, anElection, marksFor, someCredentials, testDeps } from "../helpers/voting.ts";
+import { officer } from "../helpers/electorate.ts";
 
 const N = 10_000;
 const CANDIDATES = ["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"];
@@ -75,7 +76,7 @@ forEachEngine((engine) => {
         };
         await Promise.all(Array.from({ length: engine.name === "postgres" ? 8 : 2 }, worker));
         clock.set("2026-02-01T12:00:00.000Z");
-        const closed = unwrap(await closePoll(store, deps, { electionId: e }));
+        const closed = unwrap(await closePoll(store, deps, officer, { electionId: e }, "cli"));
         assert.equal(closed.reconciliation.totals.valid, N);
 
         await store.read(async (tx) => {

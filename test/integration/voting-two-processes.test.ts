@@ -16,6 +16,7 @@ import {
   someCredentials,
   testDeps,
 } from "../helpers/voting.ts";
+import { officer } from "../helpers/electorate.ts";
 
 forEachEngine((engine) => {
   if (engine.name !== "postgres") return; // PGlite is one process per data folder by design.
@@ -60,7 +61,7 @@ forEachEngine((engine) => {
       );
       assert.ok(boxed >= 150, `the mixers moved only ${boxed} of 200 while voting`);
       clock.set("2099-01-01T00:00:00Z");
-      const closed = unwrap(await closePoll(engine.store, deps, { electionId: e }));
+      const closed = unwrap(await closePoll(engine.store, deps, officer, { electionId: e }, "cli"));
       assert.equal(closed.reconciliation.totals.valid, 200);
     },
   );

@@ -62,6 +62,9 @@ export const permissions = {
   "appeal.hear": ["vetting-panel"],
   // Published figures: anyone overseeing the election may read them before publication.
   "applications.figures": ["administrator", "returning-officer", "scrutineer", "staff", "observer"],
+  // The poll: its window and paper are set, and it is closed and sealed, by those running the election.
+  "poll.set-up": officers,
+  "poll.close": officers,
   // Count and declaration. The returning officer counts, declares and publishes; the scrutineer alone
   // signs off the count, so no officer can publish a result nobody independent has checked.
   "count.run": officers,

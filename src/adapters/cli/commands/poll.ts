@@ -5,7 +5,7 @@ import { messages } from "../../../messages/en.ts";
 import { closePoll } from "../../../services/close-poll.ts";
 import { setUpPoll } from "../../../services/set-up-poll.ts";
 import { setUpPollFromNominations } from "../../../services/set-up-poll-from-nominations.ts";
-import { withStore } from "../open-store.ts";
+import { operator, withStore } from "../open-store.ts";
 import { listReceipts } from "../../storage/repos/receipts.ts";
 import { findPoll } from "../../storage/repos/polls.ts";
 import { cliVotingDeps, electionIdOf } from "../voting-cli.ts";
@@ -42,12 +42,24 @@ export const registerPoll: RegisterCommand = (program: Command) => {
           const rules = { rankingPolicy: o.policy as RankingPolicy, allowOnlineSpoil: o.allowOnlineSpoil };
           let paper: BallotPaper;
           if (o.paper === undefined) {
-            const r = await setUpPollFromNominations(store, { electionId, window, rules });
+            const r = await setUpPollFromNominations(
+              store,
+              operator(),
+              { electionId, window, rules },
+              "cli",
+              new Date(),
+            );
             if (!r.ok) return fail(messages(r.error));
             paper = r.value;
           } else {
             paper = JSON.parse(await readFile(o.paper, "utf8")) as BallotPaper;
-            const r = await setUpPoll(store, { electionId, window, paper, rules });
+            const r = await setUpPoll(
+              store,
+              operator(),
+              { electionId, window, paper, rules },
+              "cli",
+              new Date(),
+            );
             if (!r.ok) return fail(messages(r.error));
           }
           console.log(
@@ -75,7 +87,7 @@ export const registerPoll: RegisterCommand = (program: Command) => {
       process.exitCode = await withStore(async (store) => {
         const electionId = await electionIdOf(store, o.election);
         if (electionId === undefined) return fail(`There is no election "${o.election}".`);
-        const r = await closePoll(store, cliVotingDeps(), { electionId });
+        const r = await closePoll(store, cliVotingDeps(), operator(), { electionId }, "cli");
         if (!r.ok) return fail(messages(r.error));
         for (const s of r.value.reconciliation.sections)
           console.log(
