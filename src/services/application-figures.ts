@@ -7,6 +7,7 @@ import type { ApplicationsProblemCode } from "../domain/common/problem-codes/app
 import { listApplications } from "../adapters/storage/repos/applications.ts";
 import { exclusionsInForce, listAppeals } from "../adapters/storage/repos/vetting.ts";
 import type { ServiceContext } from "./applications-deps.ts";
+import { audited } from "./audit-refusal.ts";
 
 /** The published figures: applications, rejections by reason, exclusions by reason, appeals; per section and in total. */
 export async function applicationFigures(
@@ -14,22 +15,34 @@ export async function applicationFigures(
   ctx: ServiceContext,
   electionId: string,
 ): Promise<Result<Figures, Problem[]>> {
-  const allowed = authorise(ctx.actor, "applications.figures", electionId);
-  if (!allowed.ok) return err([allowed.error]);
-  return ok(
-    await store.read(async (tx) => {
-      const apps = await listApplications(tx, electionId);
-      const exclusions = await exclusionsInForce(tx, electionId);
-      const appeals = await listAppeals(tx, electionId);
-      return figures(
-        apps.map((a) => ({
-          sectionId: a.sectionId,
-          outcome: a.state,
-          ...(a.reasonCode ? { reason: a.reasonCode as ApplicationsProblemCode } : {}),
-        })),
-        exclusions.map((x) => ({ sectionId: x.sectionId, reasons: x.reasons })),
-        appeals.map((a) => ({ sectionId: a.sectionId, state: a.outcome ?? "lodged" })),
+  return audited(
+    store,
+    {
+      electionId,
+      actor: ctx.actor,
+      action: "applications.figures",
+      source: ctx.source,
+      now: () => new Date(),
+    },
+    async () => {
+      const allowed = authorise(ctx.actor, "applications.figures", electionId);
+      if (!allowed.ok) return err([allowed.error]);
+      return ok(
+        await store.read(async (tx) => {
+          const apps = await listApplications(tx, electionId);
+          const exclusions = await exclusionsInForce(tx, electionId);
+          const appeals = await listAppeals(tx, electionId);
+          return figures(
+            apps.map((a) => ({
+              sectionId: a.sectionId,
+              outcome: a.state,
+              ...(a.reasonCode ? { reason: a.reasonCode as ApplicationsProblemCode } : {}),
+            })),
+            exclusions.map((x) => ({ sectionId: x.sectionId, reasons: x.reasons })),
+            appeals.map((a) => ({ sectionId: a.sectionId, state: a.outcome ?? "lodged" })),
+          );
+        }),
       );
-    }),
+    },
   );
 }

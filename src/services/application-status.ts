@@ -10,6 +10,7 @@ import { getPayment } from "../adapters/storage/repos/application-payments.ts";
 import { appealExists } from "../adapters/storage/repos/vetting.ts";
 import { findElectionById } from "../adapters/storage/repos/elections.ts";
 import { tokenHash } from "./applications-deps.ts";
+import { anonymous, auditRefusal } from "./audit-refusal.ts";
 
 /** What an applicant sees on their status page: only their own application, found by the secret in their link. */
 export interface ApplicationStatus {
@@ -32,7 +33,7 @@ export async function applicationStatus(
   store: Store,
   token: string,
 ): Promise<Result<ApplicationStatus, Problem>> {
-  return store.read(async (tx) => {
+  const status = await store.read(async (tx): Promise<Result<ApplicationStatus, Problem>> => {
     const app = await getApplicationByToken(tx, tokenHash(token));
     if (!app) return err(problem("application.status-link-invalid"));
     const election = await findElectionById(tx, app.electionId);
@@ -55,4 +56,17 @@ export async function applicationStatus(
       appealLodged: decision ? await appealExists(tx, "application-rejected", decision.id) : false,
     });
   });
+  // A link nobody holds (a guess, or a mistyped one) names no election: audited in the global chain.
+  if (!status.ok)
+    await auditRefusal(
+      store,
+      null,
+      anonymous,
+      "application.status",
+      undefined,
+      [status.error],
+      "web",
+      new Date(),
+    );
+  return status;
 }

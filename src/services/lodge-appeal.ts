@@ -16,6 +16,7 @@ import {
 } from "../adapters/storage/repos/vetting.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { tokenHash, type ApplicationsDeps, type ServiceContext } from "./applications-deps.ts";
+import { audited, auditIfRefused, refusalCodes } from "./audit-refusal.ts";
 
 /** What can be appealed: an application's rejection, or a voter's exclusion (by its case). */
 export type AppealTarget =
@@ -78,12 +79,31 @@ async function lodgeByLink(
   grounds: string,
   holderOf: (tx: Tx, hash: string) => Promise<LinkHolder | undefined>,
 ): Promise<Result<{ appealId: string }, Problem[]>> {
-  return store.transaction<{ appealId: string }, Problem[]>(async (tx) => {
-    const h = await holderOf(tx, tokenHash(token));
+  let holder: LinkHolder | undefined;
+  const result = await store.transaction<{ appealId: string }, Problem[]>(async (tx) => {
+    const h = (holder = await holderOf(tx, tokenHash(token)));
     if (!h) return err([problem("application.status-link-invalid")]);
     return lodge(tx, deps.now(), h.electionId, h.target, h.lodgedBy, h.role, grounds, "web");
   });
+  // A link nobody holds names no election: that refusal goes in the global chain.
+  return auditIfRefused(
+    store,
+    {
+      electionId: holder?.electionId ?? null,
+      actor: holder ? { id: holder.lodgedBy, role: holder.role } : undefined,
+      action: "appeal.lodge",
+      subject: holder ? subjectOf(holder.target) : undefined,
+      source: "web",
+      now: deps.now,
+    },
+    refusalCodes,
+    result,
+  );
 }
+
+/** The application or case an appeal target names. */
+const subjectOf = (t: AppealTarget): string =>
+  t.kind === "application-rejected" ? t.applicationId : t.caseId;
 
 /** Staff enter an appeal received on paper, on the appellant's behalf. */
 export async function lodgeAppealFor(
@@ -94,10 +114,23 @@ export async function lodgeAppealFor(
   target: AppealTarget,
   grounds: string,
 ): Promise<Result<{ appealId: string }, Problem[]>> {
-  const allowed = authorise(ctx.actor, "appeal.lodge-for", electionId);
-  if (!allowed.ok) return err([allowed.error]);
-  return store.transaction<{ appealId: string }, Problem[]>((tx) =>
-    lodge(tx, deps.now(), electionId, target, allowed.value.id, allowed.value.role, grounds, ctx.source),
+  return audited(
+    store,
+    {
+      electionId,
+      actor: ctx.actor,
+      action: "appeal.lodge",
+      subject: subjectOf(target),
+      source: ctx.source,
+      now: deps.now,
+    },
+    async () => {
+      const allowed = authorise(ctx.actor, "appeal.lodge-for", electionId);
+      if (!allowed.ok) return err([allowed.error]);
+      return store.transaction<{ appealId: string }, Problem[]>((tx) =>
+        lodge(tx, deps.now(), electionId, target, allowed.value.id, allowed.value.role, grounds, ctx.source),
+      );
+    },
   );
 }
 

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Actor } from "../domain/access/index.ts";
 import type { Problem } from "../domain/common/problem.ts";
 import type { NominationsRecordEvent } from "../domain/nominations/index.ts";
 import type { JsonObject, RecordEvent } from "../domain/record/index.ts";
-import type { Store, Tx } from "../ports/store.ts";
+import type { Tx } from "../ports/store.ts";
 import { findElectionBySlug } from "../adapters/storage/repos/elections.ts";
-import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
+import { appendRecord } from "../adapters/storage/repos/record.ts";
 
 /** What the nominations services need from outside: the server clock, and new ids. */
 export interface NominationsDeps {
@@ -45,34 +44,5 @@ const accessCodes = new Set(["access.denied", "nomination.not-authorised", "nomi
 export const isAccessRefusal = (problems: readonly Problem[]): boolean =>
   problems.some((p) => accessCodes.has(p.code));
 
-/**
- * Audits a refused attempt in its own transaction (the refused decision's transaction rolled back):
- * who tried what, and the problem codes. Anonymous callers are not audited (there is nobody to name).
- */
-export async function auditRefusal(
-  store: Store,
-  electionId: string,
-  actor: Actor,
-  action: string,
-  subject: string | undefined,
-  problems: readonly Problem[],
-  source: Source,
-  at: Date,
-): Promise<void> {
-  await store.transaction(async (tx) => {
-    await appendAudit(
-      tx,
-      electionId,
-      {
-        actor,
-        action,
-        subject,
-        outcome: "refused",
-        source,
-        details: { problems: problems.map((p) => p.code) },
-      },
-      at,
-    );
-    return { ok: true as const, value: undefined };
-  });
-}
+/** Audits a refused attempt in its own transaction (one helper serves every room). */
+export { auditRefusal } from "./audit-refusal.ts";

@@ -366,6 +366,10 @@ forEachEngine((engine) => {
     assert.ok(!wrongSection.ok && wrongSection.error[0]?.code === "application.section-not-open");
     const notOfficer = await decideApplications(store, deps, { actor: staff, source: "cli" }, electionId);
     assert.ok(!notOfficer.ok && notOfficer.error[0]?.code === "access.denied");
-    assert.deepEqual(await roomCounts(store), before);
+    // Nothing changed but the audit log, which gained exactly the two refusals: the closed window and
+    // the wrong role (bad input is the sender's to fix, not audited).
+    const afterAll = await roomCounts(store);
+    assert.deepEqual({ ...afterAll, audit_log: before["audit_log"] }, before);
+    assert.equal(afterAll["audit_log"], before["audit_log"]! + 2);
   });
 });

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { createApiToken } from "../../src/services/create-api-token.ts";
 import { findElectionById } from "../../src/adapters/storage/repos/elections.ts";
+import { readAudit } from "../../src/adapters/storage/repos/record.ts";
 import { forEachEngine } from "../helpers/engines.ts";
 import { anApplicationsElection, mailsTo, roomCounts, times } from "../helpers/applications.ts";
 
@@ -13,12 +14,14 @@ const admin = { id: "admin", role: "administrator" as const };
 forEachEngine((engine) => {
   let app: FastifyInstance;
   let slug = "";
+  let chain = "";
   let now = new Date(times.during);
   const bearer: Record<string, { token: string; account: string }> = {};
 
   before(async () => {
     const id = await anApplicationsElection(engine.store, `http-${engine.name}`);
     slug = (await engine.store.read((tx) => findElectionById(tx, id)))!.slug;
+    chain = `audit:${id}`;
     for (const [name, role] of [
       ["officer", "returning-officer"],
       ["staff", "staff"],
@@ -46,6 +49,15 @@ forEachEngine((engine) => {
       ...(who ? { headers: { authorization: `Bearer ${bearer[who]!.token}` } } : {}),
       ...(payload !== undefined ? { payload: payload as object } : {}),
     });
+
+  /** How many entries an audit chain holds (`audit:global`, or the election's own). */
+  const auditSize = async (chain: string) => (await engine.store.read((tx) => readAudit(tx, chain))).length;
+  /** The refusals audited in a chain after its first `from` entries: action, who, on what, first problem code. */
+  const refusedSince = async (chain: string, from: number) =>
+    (await engine.store.read((tx) => readAudit(tx, chain)))
+      .slice(from)
+      .filter((e) => e.outcome === "refused")
+      .map((e) => [e.action, e.actor.id, e.subject ?? null, (e.details?.["problems"] as string[])[0]]);
 
   /** Fills the public form as a browser would: GET for the CSRF cookie and field, then POST. */
   async function apply(fields: Record<string, string>) {
@@ -88,12 +100,22 @@ forEachEngine((engine) => {
     const b = await app.inject({ method: "GET", url: bert });
     assert.match(b.body, /Bert Applicant/);
     assert.doesNotMatch(b.body, /Alice/);
+    const globalBefore = await auditSize("audit:global");
+    const electionBefore = await auditSize(chain);
     const guessed = await app.inject({ method: "GET", url: alice.slice(0, -3) + "xyz" });
     assert.equal(guessed.statusCode, 404);
     assert.doesNotMatch(guessed.body, /Alice|Bert/);
-    // The staff API refuses the public and other roles.
+    // A link nobody holds names no election, so its refusal is audited in the global chain.
+    assert.deepEqual(await refusedSince("audit:global", globalBefore), [
+      ["application.status", "anonymous", null, "application.status-link-invalid"],
+    ]);
+    // The staff API refuses the public and other roles, and audits each refusal.
     assert.equal((await api("GET", `/api/elections/${slug}/applications/figures`)).statusCode, 401);
     assert.equal((await api("POST", `/api/elections/${slug}/applications/decide`, "staff")).statusCode, 403);
+    assert.deepEqual(await refusedSince(chain, electionBefore), [
+      ["applications.figures", "anonymous", null, "access.sign-in-required"],
+      ["applications.decide", bearer["staff"]!.account, null, "access.denied"],
+    ]);
     const figures = await api("GET", `/api/elections/${slug}/applications/figures`, "officer");
     assert.equal(figures.statusCode, 200);
     assert.equal(figures.json().total.applications, 2);
@@ -133,13 +155,17 @@ forEachEngine((engine) => {
     );
     assert.deepEqual(await roomCounts(engine.store), before);
     now = new Date(times.closes);
+    const auditBefore = await auditSize(chain);
     const closed = await apply(person("Dan", "dan@example.org"));
     assert.equal(closed.statusCode, 403);
     assert.match(closed.body, /closed/);
+    assert.deepEqual(await refusedSince(chain, auditBefore), [
+      ["application.submit", "anonymous", "registered", "application.window-closed"],
+    ]);
     now = new Date(times.during);
   });
 
-  test("only a member of the case's panel decides it", async () => {
+  test("only a member of the case's panel decides it; every refusal, and an appeal out of time, is audited", async () => {
     const panel = async (name: string, members: string[]) => {
       const r = await api("POST", `/api/elections/${slug}/panels`, "officer", {
         name,
@@ -167,14 +193,34 @@ forEachEngine((engine) => {
         reasons: ["abusive-conduct"],
         statement: "Repeated abuse of members.",
       });
+    const auditBefore = await auditSize(chain);
     assert.equal((await decide()).statusCode, 401);
     assert.equal((await decide("staff")).statusCode, 403);
     const other = await decide("panelB1", ["panelA1"]);
     assert.equal(other.statusCode, 403);
     assert.equal(other.json().problems[0].code, "vetting.not-panel-member");
+    // Each refused decision rolled back, and is audited on its own: who tried, on which case, why refused.
+    assert.deepEqual(await refusedSince(chain, auditBefore), [
+      ["vetting.decide", "anonymous", caseId, "access.sign-in-required"],
+      ["vetting.decide", bearer["staff"]!.account, caseId, "access.denied"],
+      ["vetting.decide", bearer["panelB1"]!.account, caseId, "vetting.not-panel-member"],
+    ]);
     const ok = await decide("panelA1", ["panelA2"]);
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().outcome, "exclude");
     assert.equal((await decide("panelA2", ["panelA1"])).statusCode, 409);
+    // An appeal entered after the appeal window closed is refused, and the refusal is audited.
+    now = new Date(new Date(ok.json().appealDeadline as string).getTime() + 1);
+    const lateBefore = await auditSize(chain);
+    const late = await api("POST", `/api/elections/${slug}/appeals`, "staff", {
+      against: "voter-excluded",
+      id: caseId,
+      grounds: "The posts were not mine.",
+    });
+    now = new Date(times.during);
+    assert.equal(late.json().problems[0].code, "appeal.out-of-time");
+    assert.deepEqual(await refusedSince(chain, lateBefore), [
+      ["appeal.lodge", bearer["staff"]!.account, caseId, "appeal.out-of-time"],
+    ]);
   });
 });
