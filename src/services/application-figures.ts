@@ -7,7 +7,7 @@ import type { ApplicationsProblemCode } from "../domain/common/problem-codes/app
 import { listApplications } from "../adapters/storage/repos/applications.ts";
 import { exclusionsInForce, listAppeals } from "../adapters/storage/repos/vetting.ts";
 import type { ServiceContext } from "./applications-deps.ts";
-import { audited } from "./audit-refusal.ts";
+import { attemptOf, audited } from "./audit-refusal.ts";
 
 /** The published figures: applications, rejections by reason, exclusions by reason, appeals; per section and in total. */
 export async function applicationFigures(
@@ -17,13 +17,7 @@ export async function applicationFigures(
 ): Promise<Result<Figures, Problem[]>> {
   return audited(
     store,
-    {
-      electionId,
-      actor: ctx.actor,
-      action: "applications.figures",
-      source: ctx.source,
-      now: () => new Date(),
-    },
+    attemptOf(ctx, electionId, "applications.figures", { now: () => new Date() }),
     async () => {
       const allowed = authorise(ctx.actor, "applications.figures", electionId);
       if (!allowed.ok) return err([allowed.error]);

@@ -98,6 +98,17 @@ export const refusalCodes: ReadonlySet<string> = new Set([
   "application.window-closed",
 ]);
 
+/** The attempt a service makes for the caller in `ctx`, stamped by the service's clock. */
+export function attemptOf(
+  ctx: { readonly actor: Attempt["actor"]; readonly source: AuditSource },
+  electionId: string | null,
+  action: string,
+  deps: { readonly now: () => Date },
+  subject?: string,
+): Attempt {
+  return { electionId, actor: ctx.actor, action, subject, source: ctx.source, now: deps.now };
+}
+
 /** Runs a step and audits it if it was refused for one of `refusalCodes` (see `auditIfRefused`). */
 export async function audited<T>(
   store: Store,

@@ -6,7 +6,7 @@ import { putSettings, type ApplicationSettings } from "../adapters/storage/repos
 import { findElectionById } from "../adapters/storage/repos/elections.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import type { ApplicationsDeps, ServiceContext } from "./applications-deps.ts";
-import { audited } from "./audit-refusal.ts";
+import { attemptOf, audited } from "./audit-refusal.ts";
 
 /** Sets a section's application window, deadlines, fee and declaration text (officers only). */
 export async function configureApplications(
@@ -17,14 +17,7 @@ export async function configureApplications(
 ): Promise<Result<void, Problem[]>> {
   return audited(
     store,
-    {
-      electionId: settings.electionId,
-      actor: ctx.actor,
-      action: "applications.configure",
-      subject: settings.sectionId,
-      source: ctx.source,
-      now: deps.now,
-    },
+    attemptOf(ctx, settings.electionId, "applications.configure", deps, settings.sectionId),
     async () => {
       const allowed = authorise(ctx.actor, "applications.configure", settings.electionId);
       if (!allowed.ok) return err([allowed.error]);

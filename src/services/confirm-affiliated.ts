@@ -13,7 +13,7 @@ import {
 } from "../adapters/storage/repos/applications.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import type { ApplicationsDeps, ServiceContext } from "./applications-deps.ts";
-import { audited } from "./audit-refusal.ts";
+import { attemptOf, audited } from "./audit-refusal.ts";
 
 /** Names a union officer, who may then confirm or deny that union's applicants (officers only). */
 export async function appointUnionOfficer(
@@ -25,14 +25,7 @@ export async function appointUnionOfficer(
 ): Promise<Result<void, Problem[]>> {
   return audited(
     store,
-    {
-      electionId,
-      actor: ctx.actor,
-      action: "union.appoint-officer",
-      subject: input.actorId,
-      source: ctx.source,
-      now: deps.now,
-    },
+    attemptOf(ctx, electionId, "union.appoint-officer", deps, input.actorId),
     async () => {
       const allowed = authorise(ctx.actor, "union.manage-officers", electionId);
       if (!allowed.ok) return err([allowed.error]);
@@ -70,59 +63,46 @@ export async function answerAffiliated(
   electionId: string,
   input: { applicationId: string; answer: "confirmed" | "denied" },
 ): Promise<Result<void, Problem[]>> {
-  return audited(
-    store,
-    {
-      electionId,
-      actor: ctx.actor,
-      action: "union.answer",
-      subject: input.applicationId,
-      source: ctx.source,
-      now: deps.now,
-    },
-    async () => {
-      const allowed = authorise(ctx.actor, "union.confirm", electionId);
-      if (!allowed.ok) return err([allowed.error]);
-      const now = deps.now();
-      return store.transaction(async (tx) => {
-        const union = await officerUnion(tx, electionId, allowed.value.id);
-        if (union === undefined)
-          return err([
-            problem("access.denied", { facts: { reason: "not a union officer in this election" } }),
-          ]);
-        const app = await getApplication(tx, input.applicationId);
-        if (!app || app.electionId !== electionId || !app.union)
-          return err([problem("not-found", { field: "application" })]);
-        if (app.state !== "pending") return err([problem("application.already-decided")]);
-        const settings = await getSettings(tx, electionId, app.sectionId);
-        if (!settings) return err([problem("not-found", { field: "section" })]);
-        const answered = answerConfirmation(union, app.union, input.answer, settings.unionDeadline, now);
-        if (!answered.ok) return err([answered.error]);
-        await setUnionConfirmation(tx, [app.id], answered.value);
-        await appendAudit(
-          tx,
-          electionId,
-          {
-            actor: allowed.value,
-            action: "union.answer",
-            subject: app.id,
-            reason: input.answer,
-            outcome: "succeeded",
-            source: ctx.source,
-            details: { union },
-          },
-          now,
-        );
-        await appendRecord(
-          tx,
-          electionId,
-          { type: "union-answered", payload: { answer: input.answer, count: 1 } },
-          now,
-        );
-        return ok(undefined);
-      });
-    },
-  );
+  return audited(store, attemptOf(ctx, electionId, "union.answer", deps, input.applicationId), async () => {
+    const allowed = authorise(ctx.actor, "union.confirm", electionId);
+    if (!allowed.ok) return err([allowed.error]);
+    const now = deps.now();
+    return store.transaction(async (tx) => {
+      const union = await officerUnion(tx, electionId, allowed.value.id);
+      if (union === undefined)
+        return err([problem("access.denied", { facts: { reason: "not a union officer in this election" } })]);
+      const app = await getApplication(tx, input.applicationId);
+      if (!app || app.electionId !== electionId || !app.union)
+        return err([problem("not-found", { field: "application" })]);
+      if (app.state !== "pending") return err([problem("application.already-decided")]);
+      const settings = await getSettings(tx, electionId, app.sectionId);
+      if (!settings) return err([problem("not-found", { field: "section" })]);
+      const answered = answerConfirmation(union, app.union, input.answer, settings.unionDeadline, now);
+      if (!answered.ok) return err([answered.error]);
+      await setUnionConfirmation(tx, [app.id], answered.value);
+      await appendAudit(
+        tx,
+        electionId,
+        {
+          actor: allowed.value,
+          action: "union.answer",
+          subject: app.id,
+          reason: input.answer,
+          outcome: "succeeded",
+          source: ctx.source,
+          details: { union },
+        },
+        now,
+      );
+      await appendRecord(
+        tx,
+        electionId,
+        { type: "union-answered", payload: { answer: input.answer, count: 1 } },
+        now,
+      );
+      return ok(undefined);
+    });
+  });
 }
 
 /**
@@ -136,58 +116,52 @@ export async function uploadUnionList(
   electionId: string,
   text: string,
 ): Promise<Result<{ listed: number; confirmed: number }, Problem[]>> {
-  return audited(
-    store,
-    { electionId, actor: ctx.actor, action: "union.list", source: ctx.source, now: deps.now },
-    async () => {
-      const allowed = authorise(ctx.actor, "union.confirm", electionId);
-      if (!allowed.ok) return err([allowed.error]);
-      const numbers = text
-        .split(/\r?\n/)
-        .map((l) => (l.split(",")[0] ?? "").trim())
-        .filter((n) => n !== "" && !/^membership/i.test(n));
-      if (numbers.length === 0) return err([problem("input.required", { field: "list" })]);
-      const now = deps.now();
-      return store.transaction<{ listed: number; confirmed: number }, Problem[]>(async (tx) => {
-        const union = await officerUnion(tx, electionId, allowed.value.id);
-        if (union === undefined)
-          return err([
-            problem("access.denied", { facts: { reason: "not a union officer in this election" } }),
-          ]);
-        const apps = (await listApplications(tx, electionId)).filter((a) => a.state === "pending" && a.union);
-        const deadline = apps[0]
-          ? (await getSettings(tx, electionId, apps[0].sectionId))?.unionDeadline
-          : undefined;
-        if (deadline && now >= deadline)
-          return err([
-            problem("application.union-deadline-passed", { facts: { deadline: deadline.toISOString() } }),
-          ]);
-        const ids = confirmFromList(
-          union,
-          numbers,
-          apps.map((a) => ({ id: a.id, membership: a.union as UnionMembership })),
-        );
-        const confirmed = await setUnionConfirmation(tx, ids, "confirmed");
-        await appendAudit(
-          tx,
-          electionId,
-          {
-            actor: allowed.value,
-            action: "union.upload-list",
-            outcome: "succeeded",
-            source: ctx.source,
-            details: { union, listed: numbers.length, confirmed },
-          },
-          now,
-        );
-        await appendRecord(
-          tx,
-          electionId,
-          { type: "union-answered", payload: { answer: "confirmed", count: confirmed } },
-          now,
-        );
-        return ok({ listed: numbers.length, confirmed });
-      });
-    },
-  );
+  return audited(store, attemptOf(ctx, electionId, "union.list", deps), async () => {
+    const allowed = authorise(ctx.actor, "union.confirm", electionId);
+    if (!allowed.ok) return err([allowed.error]);
+    const numbers = text
+      .split(/\r?\n/)
+      .map((l) => (l.split(",")[0] ?? "").trim())
+      .filter((n) => n !== "" && !/^membership/i.test(n));
+    if (numbers.length === 0) return err([problem("input.required", { field: "list" })]);
+    const now = deps.now();
+    return store.transaction<{ listed: number; confirmed: number }, Problem[]>(async (tx) => {
+      const union = await officerUnion(tx, electionId, allowed.value.id);
+      if (union === undefined)
+        return err([problem("access.denied", { facts: { reason: "not a union officer in this election" } })]);
+      const apps = (await listApplications(tx, electionId)).filter((a) => a.state === "pending" && a.union);
+      const deadline = apps[0]
+        ? (await getSettings(tx, electionId, apps[0].sectionId))?.unionDeadline
+        : undefined;
+      if (deadline && now >= deadline)
+        return err([
+          problem("application.union-deadline-passed", { facts: { deadline: deadline.toISOString() } }),
+        ]);
+      const ids = confirmFromList(
+        union,
+        numbers,
+        apps.map((a) => ({ id: a.id, membership: a.union as UnionMembership })),
+      );
+      const confirmed = await setUnionConfirmation(tx, ids, "confirmed");
+      await appendAudit(
+        tx,
+        electionId,
+        {
+          actor: allowed.value,
+          action: "union.upload-list",
+          outcome: "succeeded",
+          source: ctx.source,
+          details: { union, listed: numbers.length, confirmed },
+        },
+        now,
+      );
+      await appendRecord(
+        tx,
+        electionId,
+        { type: "union-answered", payload: { answer: "confirmed", count: confirmed } },
+        now,
+      );
+      return ok({ listed: numbers.length, confirmed });
+    });
+  });
 }

@@ -34,7 +34,7 @@ import { enqueueMail, type MailToSend } from "../adapters/storage/repos/outbox.t
 import { message } from "../messages/en.ts";
 import { applicationDecidedMail } from "../messages/en/application-mail.ts";
 import type { ApplicationsDeps, ServiceContext } from "./applications-deps.ts";
-import { audited } from "./audit-refusal.ts";
+import { attemptOf, audited } from "./audit-refusal.ts";
 
 /** What one run decided. */
 export interface DecisionTally {
@@ -57,149 +57,138 @@ export async function decideApplications(
   ctx: ServiceContext,
   electionId: string,
 ): Promise<Result<DecisionTally, Problem[]>> {
-  return audited(
-    store,
-    {
-      electionId,
-      actor: ctx.actor,
-      action: "applications.decide",
-      source: ctx.source,
-      now: deps.now,
-    },
-    async () => {
-      const allowed = authorise(ctx.actor, "applications.decide", electionId);
-      if (!allowed.ok) return err([allowed.error]);
-      const now = deps.now();
-      return store.transaction<DecisionTally, Problem[]>(async (tx) => {
-        const election = await findElectionById(tx, electionId);
-        if (!election) return err([problem("not-found", { field: "election" })]);
-        const settings = new Map((await listSettings(tx, electionId)).map((s) => [s.sectionId, s]));
-        const all = await listGroupingFacts(tx, electionId);
-        const payments = await paymentsOf(tx, electionId);
-        const extract = await registerEntries(tx, electionId);
-        const register = extract.length > 0 ? indexRegister(extract) : undefined;
-        const affiliatedSections = new Set(
-          [...settings.values()].filter((x) => x.kind === "affiliated").map((x) => x.sectionId),
-        );
-        const eligible = indexEligible(await eligibleFor(tx, deps, electionId, affiliatedSections));
-        const kept = groupPerSection(all);
+  return audited(store, attemptOf(ctx, electionId, "applications.decide", deps), async () => {
+    const allowed = authorise(ctx.actor, "applications.decide", electionId);
+    if (!allowed.ok) return err([allowed.error]);
+    const now = deps.now();
+    return store.transaction<DecisionTally, Problem[]>(async (tx) => {
+      const election = await findElectionById(tx, electionId);
+      if (!election) return err([problem("not-found", { field: "election" })]);
+      const settings = new Map((await listSettings(tx, electionId)).map((s) => [s.sectionId, s]));
+      const all = await listGroupingFacts(tx, electionId);
+      const payments = await paymentsOf(tx, electionId);
+      const extract = await registerEntries(tx, electionId);
+      const register = extract.length > 0 ? indexRegister(extract) : undefined;
+      const affiliatedSections = new Set(
+        [...settings.values()].filter((x) => x.kind === "affiliated").map((x) => x.sectionId),
+      );
+      const eligible = indexEligible(await eligibleFor(tx, deps, electionId, affiliatedSections));
+      const kept = groupPerSection(all);
 
-        const tally: DecisionTally = { accepted: 0, rejected: {}, pending: 0, refundsRequested: 0 };
-        const decisions: DecisionRow[] = [];
-        const registerOnly: { id: string; outcome: RegisterOutcome }[] = [];
-        const refunds: { chargeId: string; applicationId: string; reason: string }[] = [];
-        const mails: MailToSend[] = [];
-        // Written in slices as the loop goes, so memory stays flat at 183,000 applications.
-        const flush = async (): Promise<void> => {
-          await writeDecisions(tx, decisions.splice(0));
-          const owed = refunds.splice(0);
-          await requestRefunds(tx, owed, now);
-          tally.refundsRequested += owed.length;
-          const out = mails.splice(0);
-          for (let i = 0; i < out.length; i += 1000) await enqueueMail(tx, out.slice(i, i + 1000), now);
-        };
-        // Pending applications are read a page at a time, so memory stays flat at 183,000.
-        let after = 0;
-        for (
-          let page = await pendingPage(tx, electionId, after, 5000);
-          page.length > 0;
-          page = await pendingPage(tx, electionId, after, 5000)
-        ) {
-          after = page[page.length - 1]!.arrival;
-          for (const app of page) {
-            const rules = settings.get(app.sectionId);
-            if (!rules) throw new Error(`application ${app.id} is in a section with no settings`);
-            const identity = app.identity as NormalisedIdentity;
-            const keptId = kept.get(applicationId(app.id));
-            const registerOutcome =
-              app.registerOutcome ??
-              (register
-                ? checkRegister(register, { ...identity, country: app.applicant.country }, rules.pollingDay)
-                : undefined);
-            const payment = payments.get(app.id);
-            const otherSection =
-              app.kind === "registered" ? alreadyEligibleIn(eligible, identity) : undefined;
-            const decision = decideApplication(
-              {
-                kind: app.kind,
-                ...(keptId !== undefined && keptId !== app.id ? { duplicateOf: keptId } : {}),
-                ...(otherSection !== undefined ? { alreadyEligibleIn: otherSection } : {}),
-                ...(payment ? { payment } : {}),
-                ...(registerOutcome ? { register: registerOutcome } : {}),
-                union: app.unionConfirmation,
-              },
-              rules,
-              now,
-            );
-            if (decision.outcome === "pending") {
-              tally.pending += 1;
-              if (registerOutcome && !app.registerOutcome)
-                registerOnly.push({ id: app.id, outcome: registerOutcome });
-              continue;
-            }
-            const rejected = decision.outcome === "rejected";
-            const reason = rejected ? decision.reason : undefined;
-            const appealDeadline = rejected ? addDays(now, rules.appealWindowDays) : null;
-            if (reason) tally.rejected[reason.code] = (tally.rejected[reason.code] ?? 0) + 1;
-            else tally.accepted += 1;
-            if (rejected && decision.refundDue && payment?.chargeId)
-              refunds.push({
-                chargeId: payment.chargeId,
-                applicationId: app.id,
-                reason: reason?.code ?? "rejected",
-              });
-            const sentence = reason ? message(reason) : "Your application has been accepted.";
-            decisions.push({
-              applicationId: app.id,
-              outcome: decision.outcome,
-              reasonCode: reason?.code ?? null,
-              sentence,
-              cites: null,
-              appealDeadline,
-              decidedBy: allowed.value.id,
-              decidedAt: now,
-              registerOutcome: registerOutcome ?? null,
-            });
-            mails.push({
-              electionId,
-              kind: "application-decision",
-              subjectRef: app.id,
-              to: app.applicant.email,
-              ...applicationDecidedMail({
-                name: app.applicant.forenames,
-                electionTitle: election.title,
-                outcome: decision.outcome,
-                ...(reason ? { reason } : {}),
-                ...(appealDeadline ? { appealDeadline } : {}),
-              }),
-            });
+      const tally: DecisionTally = { accepted: 0, rejected: {}, pending: 0, refundsRequested: 0 };
+      const decisions: DecisionRow[] = [];
+      const registerOnly: { id: string; outcome: RegisterOutcome }[] = [];
+      const refunds: { chargeId: string; applicationId: string; reason: string }[] = [];
+      const mails: MailToSend[] = [];
+      // Written in slices as the loop goes, so memory stays flat at 183,000 applications.
+      const flush = async (): Promise<void> => {
+        await writeDecisions(tx, decisions.splice(0));
+        const owed = refunds.splice(0);
+        await requestRefunds(tx, owed, now);
+        tally.refundsRequested += owed.length;
+        const out = mails.splice(0);
+        for (let i = 0; i < out.length; i += 1000) await enqueueMail(tx, out.slice(i, i + 1000), now);
+      };
+      // Pending applications are read a page at a time, so memory stays flat at 183,000.
+      let after = 0;
+      for (
+        let page = await pendingPage(tx, electionId, after, 5000);
+        page.length > 0;
+        page = await pendingPage(tx, electionId, after, 5000)
+      ) {
+        after = page[page.length - 1]!.arrival;
+        for (const app of page) {
+          const rules = settings.get(app.sectionId);
+          if (!rules) throw new Error(`application ${app.id} is in a section with no settings`);
+          const identity = app.identity as NormalisedIdentity;
+          const keptId = kept.get(applicationId(app.id));
+          const registerOutcome =
+            app.registerOutcome ??
+            (register
+              ? checkRegister(register, { ...identity, country: app.applicant.country }, rules.pollingDay)
+              : undefined);
+          const payment = payments.get(app.id);
+          const otherSection = app.kind === "registered" ? alreadyEligibleIn(eligible, identity) : undefined;
+          const decision = decideApplication(
+            {
+              kind: app.kind,
+              ...(keptId !== undefined && keptId !== app.id ? { duplicateOf: keptId } : {}),
+              ...(otherSection !== undefined ? { alreadyEligibleIn: otherSection } : {}),
+              ...(payment ? { payment } : {}),
+              ...(registerOutcome ? { register: registerOutcome } : {}),
+              union: app.unionConfirmation,
+            },
+            rules,
+            now,
+          );
+          if (decision.outcome === "pending") {
+            tally.pending += 1;
+            if (registerOutcome && !app.registerOutcome)
+              registerOnly.push({ id: app.id, outcome: registerOutcome });
+            continue;
           }
-          await flush();
+          const rejected = decision.outcome === "rejected";
+          const reason = rejected ? decision.reason : undefined;
+          const appealDeadline = rejected ? addDays(now, rules.appealWindowDays) : null;
+          if (reason) tally.rejected[reason.code] = (tally.rejected[reason.code] ?? 0) + 1;
+          else tally.accepted += 1;
+          if (rejected && decision.refundDue && payment?.chargeId)
+            refunds.push({
+              chargeId: payment.chargeId,
+              applicationId: app.id,
+              reason: reason?.code ?? "rejected",
+            });
+          const sentence = reason ? message(reason) : "Your application has been accepted.";
+          decisions.push({
+            applicationId: app.id,
+            outcome: decision.outcome,
+            reasonCode: reason?.code ?? null,
+            sentence,
+            cites: null,
+            appealDeadline,
+            decidedBy: allowed.value.id,
+            decidedAt: now,
+            registerOutcome: registerOutcome ?? null,
+          });
+          mails.push({
+            electionId,
+            kind: "application-decision",
+            subjectRef: app.id,
+            to: app.applicant.email,
+            ...applicationDecidedMail({
+              name: app.applicant.forenames,
+              electionTitle: election.title,
+              outcome: decision.outcome,
+              ...(reason ? { reason } : {}),
+              ...(appealDeadline ? { appealDeadline } : {}),
+            }),
+          });
         }
-        await saveRegisterOutcomes(tx, registerOnly);
-        const counts = {
-          accepted: tally.accepted,
-          pending: tally.pending,
-          refundsRequested: tally.refundsRequested,
-          ...prefixed(tally.rejected),
-        };
-        await appendAudit(
-          tx,
-          electionId,
-          {
-            actor: allowed.value,
-            action: "applications.decide",
-            outcome: "succeeded",
-            source: ctx.source,
-            details: counts,
-          },
-          now,
-        );
-        await appendRecord(tx, electionId, { type: "applications-decided", payload: counts }, now);
-        return ok(tally);
-      });
-    },
-  );
+        await flush();
+      }
+      await saveRegisterOutcomes(tx, registerOnly);
+      const counts = {
+        accepted: tally.accepted,
+        pending: tally.pending,
+        refundsRequested: tally.refundsRequested,
+        ...prefixed(tally.rejected),
+      };
+      await appendAudit(
+        tx,
+        electionId,
+        {
+          actor: allowed.value,
+          action: "applications.decide",
+          outcome: "succeeded",
+          source: ctx.source,
+          details: counts,
+        },
+        now,
+      );
+      await appendRecord(tx, electionId, { type: "applications-decided", payload: counts }, now);
+      return ok(tally);
+    });
+  });
 }
 
 /** Groups duplicates within each section; the kept application of each person is the first to arrive. */

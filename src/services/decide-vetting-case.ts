@@ -17,7 +17,7 @@ import {
 } from "./applications-deps.ts";
 import { settleChallenge, type Settled } from "./settle-challenge.ts";
 import { noticeDetail, voterContact } from "./vetting-contact.ts";
-import { audited } from "./audit-refusal.ts";
+import { attemptOf, audited } from "./audit-refusal.ts";
 
 /** Days an excluded voter has to appeal, unless the caller says otherwise. */
 export const defaultAppealWindowDays = 7;
@@ -36,99 +36,88 @@ export async function decideVettingCase(
 ): Promise<
   Result<{ outcome: "exclude" | "no-action"; settled: Settled; appealDeadline: Date | null }, Problem[]>
 > {
-  return audited(
-    store,
-    {
-      electionId,
-      actor: ctx.actor,
-      action: "vetting.decide",
-      subject: input.caseId,
-      source: ctx.source,
-      now: deps.now,
-    },
-    async () => {
-      const allowed = authorise(ctx.actor, "vetting.decide", electionId);
-      if (!allowed.ok) return err([allowed.error]);
-      const now = deps.now();
-      return store.transaction<
-        { outcome: "exclude" | "no-action"; settled: Settled; appealDeadline: Date | null },
-        Problem[]
-      >(async (tx) => {
-        const election = await findElectionById(tx, electionId);
-        const c = await lockCase(tx, electionId, input.caseId);
-        if (!election || !c) return err([problem("not-found", { field: "case", value: input.caseId })]);
-        const panel = await getPanel(tx, electionId, c.panelId);
-        if (!panel) throw new Error(`case ${c.id} names a panel that does not exist`);
-        const decided = decideCase(
-          c,
-          c.decision !== undefined,
-          panel,
-          { decidedBy: allowed.value.id, present: input.present },
-          input.choice,
-          { appealWindowDays: input.appealWindowDays ?? defaultAppealWindowDays },
-          now,
-        );
-        if (!decided.ok) return err(decided.error);
-        const d = decided.value;
-        const token = d.outcome === "exclude" ? (deps.newToken ?? defaultToken)() : null;
-        await saveCaseDecision(tx, d, token ? tokenHash(token) : null);
-        const settled = await settleChallenge(tx, electionId, c.voterId, c.id, now);
-        const contact = await voterContact(tx, deps, electionId, c.voterId);
-        await appendAudit(
+  return audited(store, attemptOf(ctx, electionId, "vetting.decide", deps, input.caseId), async () => {
+    const allowed = authorise(ctx.actor, "vetting.decide", electionId);
+    if (!allowed.ok) return err([allowed.error]);
+    const now = deps.now();
+    return store.transaction<
+      { outcome: "exclude" | "no-action"; settled: Settled; appealDeadline: Date | null },
+      Problem[]
+    >(async (tx) => {
+      const election = await findElectionById(tx, electionId);
+      const c = await lockCase(tx, electionId, input.caseId);
+      if (!election || !c) return err([problem("not-found", { field: "case", value: input.caseId })]);
+      const panel = await getPanel(tx, electionId, c.panelId);
+      if (!panel) throw new Error(`case ${c.id} names a panel that does not exist`);
+      const decided = decideCase(
+        c,
+        c.decision !== undefined,
+        panel,
+        { decidedBy: allowed.value.id, present: input.present },
+        input.choice,
+        { appealWindowDays: input.appealWindowDays ?? defaultAppealWindowDays },
+        now,
+      );
+      if (!decided.ok) return err(decided.error);
+      const d = decided.value;
+      const token = d.outcome === "exclude" ? (deps.newToken ?? defaultToken)() : null;
+      await saveCaseDecision(tx, d, token ? tokenHash(token) : null);
+      const settled = await settleChallenge(tx, electionId, c.voterId, c.id, now);
+      const contact = await voterContact(tx, deps, electionId, c.voterId);
+      await appendAudit(
+        tx,
+        electionId,
+        {
+          actor: allowed.value,
+          action: d.outcome === "exclude" ? "vetting.exclude" : "vetting.no-action",
+          subject: c.voterId,
+          reason: `${d.reasons.join(", ")}: ${d.statement}`,
+          outcome: "succeeded",
+          source: ctx.source,
+          details: {
+            case: c.id,
+            panel: panel.id,
+            present: [...d.present],
+            reasons: [...d.reasons],
+            credentialRevoked: settled.credentialRevoked,
+            heldBallot: settled.heldBallot,
+            notice: noticeDetail(contact),
+          },
+        },
+        now,
+      );
+      await appendRecord(
+        tx,
+        electionId,
+        {
+          type: d.outcome === "exclude" ? "voter-excluded" : "vetting-case-closed",
+          payload: { section: c.sectionId, reasons: [...d.reasons], heldBallot: settled.heldBallot },
+        },
+        now,
+      );
+      if (contact)
+        await enqueueMail(
           tx,
-          electionId,
-          {
-            actor: allowed.value,
-            action: d.outcome === "exclude" ? "vetting.exclude" : "vetting.no-action",
-            subject: c.voterId,
-            reason: `${d.reasons.join(", ")}: ${d.statement}`,
-            outcome: "succeeded",
-            source: ctx.source,
-            details: {
-              case: c.id,
-              panel: panel.id,
-              present: [...d.present],
-              reasons: [...d.reasons],
-              credentialRevoked: settled.credentialRevoked,
-              heldBallot: settled.heldBallot,
-              notice: noticeDetail(contact),
+          [
+            {
+              electionId,
+              kind: "vetting-decision",
+              subjectRef: c.id,
+              to: contact.email,
+              ...caseDecidedMail({
+                name: contact.name,
+                electionTitle: election.title,
+                outcome: d.outcome,
+                reasons: d.reasons,
+                statement: d.statement,
+                ...(token ? { appealUrl: appealUrl(deps, token) } : {}),
+                ...(d.appealDeadline ? { appealDeadline: d.appealDeadline } : {}),
+              }),
             },
-          },
+          ],
           now,
         );
-        await appendRecord(
-          tx,
-          electionId,
-          {
-            type: d.outcome === "exclude" ? "voter-excluded" : "vetting-case-closed",
-            payload: { section: c.sectionId, reasons: [...d.reasons], heldBallot: settled.heldBallot },
-          },
-          now,
-        );
-        if (contact)
-          await enqueueMail(
-            tx,
-            [
-              {
-                electionId,
-                kind: "vetting-decision",
-                subjectRef: c.id,
-                to: contact.email,
-                ...caseDecidedMail({
-                  name: contact.name,
-                  electionTitle: election.title,
-                  outcome: d.outcome,
-                  reasons: d.reasons,
-                  statement: d.statement,
-                  ...(token ? { appealUrl: appealUrl(deps, token) } : {}),
-                  ...(d.appealDeadline ? { appealDeadline: d.appealDeadline } : {}),
-                }),
-              },
-            ],
-            now,
-          );
-        return ok({ outcome: d.outcome, settled, appealDeadline: d.appealDeadline ?? null });
-      });
-    },
-  );
+      return ok({ outcome: d.outcome, settled, appealDeadline: d.appealDeadline ?? null });
+    });
+  });
 }

@@ -1,6 +1,5 @@
 import type { Actor } from "../domain/access/index.ts";
 import type { Problem } from "../domain/common/problem.ts";
-import { ok } from "../domain/common/result.ts";
 import type { RandomBytes } from "../domain/ballots/index.ts";
 import type { SectionFacts } from "../domain/declaration/index.ts";
 import { canonicalJson, type JsonObject } from "../domain/record/index.ts";
@@ -8,8 +7,8 @@ import type { Store, Tx } from "../ports/store.ts";
 import { parseSealedBallot } from "../domain/ballots/index.ts";
 import type { BallotGroup } from "../domain/counting/index.ts";
 import { boxGroups } from "../adapters/storage/repos/declaration.ts";
-import { appendAudit } from "../adapters/storage/repos/record.ts";
 import { sha256 } from "../adapters/crypto/sha256.ts";
+import { auditRefusal as auditRefusalWithSubject } from "./audit-refusal.ts";
 
 /** What the declaration services need from outside: the clock and randomness (receipt order). */
 export interface DeclarationDeps {
@@ -87,15 +86,7 @@ export async function auditRefusal(
   source: Source,
   at: Date,
 ): Promise<void> {
-  await store.transaction(async (tx) => {
-    await appendAudit(
-      tx,
-      electionId,
-      { actor, action, outcome: "refused", source, details: { problems: problems.map((p) => p.code) } },
-      at,
-    );
-    return ok(undefined);
-  });
+  await auditRefusalWithSubject(store, electionId, actor, action, undefined, problems, source, at);
 }
 
 /** The box's ballots per section, grouped by identical ranking (candidate ids mapped to paper positions). */

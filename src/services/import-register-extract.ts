@@ -8,7 +8,7 @@ import { registerImported, saveRegisterExtract } from "../adapters/storage/repos
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { readCsvTable } from "../adapters/csv/read-csv-table.ts";
 import type { ApplicationsDeps, ServiceContext } from "./applications-deps.ts";
-import { audited } from "./audit-refusal.ts";
+import { attemptOf, audited } from "./audit-refusal.ts";
 
 const columns = [
   "elector_number",
@@ -77,46 +77,36 @@ export async function importRegisterExtract(
   electionId: string,
   text: string,
 ): Promise<Result<{ rows: number; alreadyImported: boolean }, Problem[]>> {
-  return audited(
-    store,
-    {
-      electionId,
-      actor: ctx.actor,
-      action: "applications.import-register",
-      source: ctx.source,
-      now: deps.now,
-    },
-    async () => {
-      const allowed = authorise(ctx.actor, "applications.import-register", electionId);
-      if (!allowed.ok) return err([allowed.error]);
-      const read = readRegisterExtract(text);
-      if (!read.ok) return err(read.error);
-      const hash = createHash("sha256").update(text, "utf8").digest("hex");
-      const now = deps.now();
-      return store.transaction<{ rows: number; alreadyImported: boolean }, Problem[]>(async (tx) => {
-        if (await registerImported(tx, electionId, hash))
-          return ok({ rows: read.value.length, alreadyImported: true });
-        await saveRegisterExtract(tx, electionId, hash, read.value, now);
-        await appendAudit(
-          tx,
-          electionId,
-          {
-            actor: allowed.value,
-            action: "applications.import-register",
-            outcome: "succeeded",
-            source: ctx.source,
-            details: { rows: read.value.length, sha256: hash },
-          },
-          now,
-        );
-        await appendRecord(
-          tx,
-          electionId,
-          { type: "register-extract-imported", payload: { rows: read.value.length, sha256: hash } },
-          now,
-        );
-        return ok({ rows: read.value.length, alreadyImported: false });
-      });
-    },
-  );
+  return audited(store, attemptOf(ctx, electionId, "applications.import-register", deps), async () => {
+    const allowed = authorise(ctx.actor, "applications.import-register", electionId);
+    if (!allowed.ok) return err([allowed.error]);
+    const read = readRegisterExtract(text);
+    if (!read.ok) return err(read.error);
+    const hash = createHash("sha256").update(text, "utf8").digest("hex");
+    const now = deps.now();
+    return store.transaction<{ rows: number; alreadyImported: boolean }, Problem[]>(async (tx) => {
+      if (await registerImported(tx, electionId, hash))
+        return ok({ rows: read.value.length, alreadyImported: true });
+      await saveRegisterExtract(tx, electionId, hash, read.value, now);
+      await appendAudit(
+        tx,
+        electionId,
+        {
+          actor: allowed.value,
+          action: "applications.import-register",
+          outcome: "succeeded",
+          source: ctx.source,
+          details: { rows: read.value.length, sha256: hash },
+        },
+        now,
+      );
+      await appendRecord(
+        tx,
+        electionId,
+        { type: "register-extract-imported", payload: { rows: read.value.length, sha256: hash } },
+        now,
+      );
+      return ok({ rows: read.value.length, alreadyImported: false });
+    });
+  });
 }

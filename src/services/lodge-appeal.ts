@@ -16,7 +16,7 @@ import {
 } from "../adapters/storage/repos/vetting.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { tokenHash, type ApplicationsDeps, type ServiceContext } from "./applications-deps.ts";
-import { audited, auditIfRefused, refusalCodes } from "./audit-refusal.ts";
+import { attemptOf, audited, auditIfRefused, refusalCodes } from "./audit-refusal.ts";
 
 /** What can be appealed: an application's rejection, or a voter's exclusion (by its case). */
 export type AppealTarget =
@@ -114,24 +114,13 @@ export async function lodgeAppealFor(
   target: AppealTarget,
   grounds: string,
 ): Promise<Result<{ appealId: string }, Problem[]>> {
-  return audited(
-    store,
-    {
-      electionId,
-      actor: ctx.actor,
-      action: "appeal.lodge",
-      subject: subjectOf(target),
-      source: ctx.source,
-      now: deps.now,
-    },
-    async () => {
-      const allowed = authorise(ctx.actor, "appeal.lodge-for", electionId);
-      if (!allowed.ok) return err([allowed.error]);
-      return store.transaction<{ appealId: string }, Problem[]>((tx) =>
-        lodge(tx, deps.now(), electionId, target, allowed.value.id, allowed.value.role, grounds, ctx.source),
-      );
-    },
-  );
+  return audited(store, attemptOf(ctx, electionId, "appeal.lodge", deps, subjectOf(target)), async () => {
+    const allowed = authorise(ctx.actor, "appeal.lodge-for", electionId);
+    if (!allowed.ok) return err([allowed.error]);
+    return store.transaction<{ appealId: string }, Problem[]>((tx) =>
+      lodge(tx, deps.now(), electionId, target, allowed.value.id, allowed.value.role, grounds, ctx.source),
+    );
+  });
 }
 
 /** The decision an appeal is against, as the domain needs it, with its section; a Problem when it cannot be appealed. */
