@@ -6,6 +6,7 @@
 // Load comes from this process with a fixed number of concurrent voters (keep-alive connections).
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { prepare, type EngineName } from "../test/helpers/engines.ts";
 import { openStore } from "../src/adapters/storage/store.ts";
 import { unwrap } from "../src/domain/common/result.ts";
@@ -33,6 +34,16 @@ async function start(script: string, config: unknown): Promise<{ child: ChildPro
     if (m) return { child, base: `http://127.0.0.1:${m[1]}` };
   }
   throw new Error(`${script} did not start`);
+}
+
+/** CPU seconds (user + system) a child process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -109,6 +120,7 @@ for (const name of engines) {
   await store.close();
   const serverConfig = name === "postgres" ? { ...config, poolSize: 20 } : config;
   const server = await start("test/helpers/voting-server.ts", serverConfig);
+  const serverCpu0 = cpuSeconds(server.child);
   const votes = await load(async (i) => {
     const c = creds[i]!;
     const client = new VoterClient(server.base);
@@ -123,6 +135,7 @@ for (const name of engines) {
     });
     return r.status === 200 && r.text.includes("Your vote has been cast");
   }, creds.length);
+  const serverCpu = cpuSeconds(server.child) - serverCpu0;
   await stop(server.child);
   // 3. The floor, same engine, fresh data.
   const floorDb = await prepare(name);
@@ -130,18 +143,20 @@ for (const name of engines) {
     "bench/voting-floor-server.ts",
     name === "postgres" ? { ...floorDb.config, poolSize: 20 } : floorDb.config,
   );
+  const floorCpu0 = cpuSeconds(floor.child);
   const bare = await load(async (i) => {
     const r = await fetch(`${floor.base}/`, { method: "POST", body: `row-${i}` });
     await r.text();
     return r.status === 200;
   });
+  const floorCpu = cpuSeconds(floor.child) - floorCpu0;
   await stop(floor.child);
   await floorDb.cleanup();
   await cleanup();
   console.log(
-    `${name}: votes over HTTP (link page + cast, ${CONNECTIONS} concurrent voters, ${SECONDS} s): ${votes.rate.toFixed(0)} votes/s, p50 ${votes.p50.toFixed(1)} ms, p99 ${votes.p99.toFixed(1)} ms, ${votes.n} votes, ${votes.errors} errors`,
+    `${name}: votes over HTTP (link page + cast, ${CONNECTIONS} concurrent voters, ${SECONDS} s): ${votes.rate.toFixed(0)} votes/s, p50 ${votes.p50.toFixed(1)} ms, p99 ${votes.p99.toFixed(1)} ms, ${votes.n} votes, ${votes.errors} errors; server CPU ${((serverCpu * 1000) / votes.n).toFixed(2)} ms/vote`,
   );
   console.log(
-    `${name}: floor (bare node:http, one insert per request): ${bare.rate.toFixed(0)} req/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms; votes/floor = ${(votes.rate / bare.rate).toFixed(2)}`,
+    `${name}: floor (bare node:http, one insert per request): ${bare.rate.toFixed(0)} req/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms; server CPU ${((floorCpu * 1000) / bare.n).toFixed(2)} ms/req; votes/floor = ${(votes.rate / bare.rate).toFixed(2)}`,
   );
 }

@@ -6,6 +6,7 @@ import {
   type Channel,
   type OnlineSubmission,
   type SealedBallot,
+  MIN_MIX_BATCH,
   ballotForCasting,
   decideCast,
   linkTokenHash,
@@ -28,13 +29,10 @@ import {
 import { stageBallots } from "../adapters/storage/repos/ballot-staging.ts";
 import { putInEnvelopes } from "../adapters/storage/repos/held-envelopes.ts";
 import { addReceipts } from "../adapters/storage/repos/receipts.ts";
+import { recordCodeFailures } from "../adapters/storage/repos/code-failures.ts";
+import { guessRefusals } from "./guess-limits.ts";
 import { mixBallots } from "./mix-ballots.ts";
 import type { VotingDeps } from "./voting-deps.ts";
-
-// Casts since this process last tried the mixer. Trying after every batch would add a transaction
-// per vote at low load; every tenth cast keeps the stage small (the close flushes whatever is left).
-// Only scheduling lives here: the stage itself, and the lock that serialises mixers, are in the database.
-let castsSinceMixAttempt = 0;
 
 /** The secret a voter presents: the typed code, or the token from the one-click link. */
 export type PresentedSecret = { readonly kind: SecretKind; readonly value: string };
@@ -46,10 +44,15 @@ export interface CastReceipt {
   readonly warnings: readonly Problem[];
 }
 
-/** One ballot of a batch: the secret presented and what the voter marked (or an already sealed ballot). */
+/**
+ * One ballot of a batch: the secret presented and what the voter marked (or an already sealed ballot).
+ * A ballot that came over the web names its `address`: the guess limit applies to it (an address that
+ * must wait is refused before the gate) and an unknown or malformed secret counts against it.
+ */
 export interface BallotToCast {
   readonly secret: PresentedSecret;
   readonly submission: OnlineSubmission | { sealed: SealedBallot };
+  readonly address?: string;
 }
 
 /** The answer to one ballot of a batch: its receipt, or why it was not cast. */
@@ -80,6 +83,7 @@ interface Ready {
   readonly secret: HashedSecret;
   readonly text: string;
   readonly warnings: readonly Problem[];
+  readonly address: string | undefined;
 }
 
 /**
@@ -87,46 +91,46 @@ interface Ready {
  * UPDATE per secret kind is the one-vote gate for all of them (a credential votes only if the
  * database changed its row, and twice in one batch still once), then one insert stages the sealed
  * ballots with no voter, credential or time (a challenged voter's goes into a held envelope), and one
- * adds the receipts. Each ballot gets its own answer, in order; a refusal explains itself (malformed,
- * unknown, revoked, closed, or already used with its receipt: "your vote was recorded"). Nothing is
- * answered before the commit. If the batch's transaction fails, each ballot is retried on its own, so
- * one bad vote cannot fail the others. After the commit the mixer runs if enough ballots are staged.
+ * adds the receipts. Each ballot gets its own answer, in order; a refusal explains itself (too many
+ * failed codes from its address, malformed, unknown, revoked, closed, or already used with its
+ * receipt: "your vote was recorded"). Nothing is answered before the commit. If the batch's
+ * transaction fails, each ballot is retried on its own, so one bad vote cannot fail the others. After
+ * the commit the mixer runs once enough ballots are staged.
  */
 export async function castBallots(
   store: Store,
   deps: VotingDeps,
   input: { electionId: string; channel: Channel; ballots: readonly BallotToCast[] },
 ): Promise<CastOutcome[]> {
-  const outcomes: CastOutcome[] = new Array(input.ballots.length);
-  const hashed = input.ballots.map((b) => secretHash(b.secret, deps));
-  hashed.forEach((h, i) => {
-    if (!h.ok) outcomes[i] = err([h.error]);
-  });
-  const pending = input.ballots.map((_, i) => i).filter((i) => outcomes[i] === undefined);
-  if (pending.length === 0) return outcomes;
   const now = deps.now();
-  const decided = await castInOne(store, deps, input, pending, hashed, now).catch(async (e: unknown) => {
-    if (pending.length === 1) throw e;
+  const hashed = input.ballots.map((b) => secretHash(b.secret, deps));
+  const all = input.ballots.map((_, i) => i);
+  const done = await castInOne(store, deps, input, all, hashed, now).catch(async (e: unknown) => {
+    if (all.length === 1) throw e;
     // One vote's fault must not fail the others: each goes again in its own transaction.
     const singles = await Promise.all(
-      pending.map((i) =>
-        castInOne(store, deps, input, [i], hashed, now).then(
-          (r) => r,
-          () =>
-            new Map<number, CastOutcome>([[i, err([problem("poll.busy", { facts: { retryAfter: 5 } })])]]),
-        ),
+      all.map((i) =>
+        castInOne(store, deps, input, [i], hashed, now).catch(() => ({
+          answers: new Map<number, CastOutcome>([
+            [i, err([problem("poll.busy", { facts: { retryAfter: 5 } })])],
+          ]),
+          staged: 0,
+        })),
       ),
     );
-    return new Map(singles.flatMap((m) => [...m]));
+    return {
+      answers: new Map(singles.flatMap((one) => [...one.answers])),
+      staged: Math.max(...singles.map((one) => one.staged)),
+    };
   });
-  for (const [i, outcome] of decided) outcomes[i] = outcome;
-  const cast = [...decided.values()].filter((o) => o.ok).length;
-  castsSinceMixAttempt += cast;
-  if (cast > 0 && castsSinceMixAttempt >= (deps.mixAttemptEvery ?? 10)) {
-    castsSinceMixAttempt = 0;
-    await mixBallots(store, deps, input.electionId);
-  }
-  return outcomes;
+  if (done.staged >= (deps.mixBatch ?? MIN_MIX_BATCH)) await mixBallots(store, deps, input.electionId);
+  return all.map((i) => done.answers.get(i)!);
+}
+
+/** What one transaction decided: an answer per ballot, and how many ballots it saw staged. */
+interface Decided {
+  readonly answers: Map<number, CastOutcome>;
+  readonly staged: number;
 }
 
 /** One transaction for the ballots at `indexes`; answers each of them. */
@@ -137,31 +141,52 @@ async function castInOne(
   indexes: readonly number[],
   hashed: readonly Result<string, Problem>[],
   now: Date,
-): Promise<Map<number, CastOutcome>> {
+): Promise<Decided> {
+  const answers = new Map<number, CastOutcome>();
+  const needsDb = indexes.filter((i) => hashed[i]!.ok || input.ballots[i]!.address !== undefined);
+  for (const i of indexes) {
+    const h = hashed[i]!;
+    if (!h.ok) answers.set(i, err([h.error]));
+  }
+  if (needsDb.length === 0) return { answers, staged: 0 };
   const result = await store.transaction(async (tx) => {
-    const answers = new Map<number, CastOutcome>();
+    const decided = new Map(answers);
     const poll = await findPoll(tx, input.electionId);
     if (poll === undefined) {
-      for (const i of indexes) answers.set(i, err([problem("not-found", { field: "election" })]));
-      return ok(answers);
+      for (const i of indexes) decided.set(i, err([problem("not-found", { field: "election" })]));
+      return ok({ answers: decided, staged: 0 });
     }
+    const addresses = needsDb.flatMap((i) => input.ballots[i]!.address ?? []);
+    const limited =
+      addresses.length > 0 ? await guessRefusals(tx, addresses, now) : new Map<string, Problem>();
+    const failedFrom: string[] = [];
     const ready: Ready[] = [];
-    for (const i of indexes) {
+    for (const i of needsDb) {
       const b = input.ballots[i]!;
       const h = hashed[i]!;
-      if (!h.ok) continue;
-      const sealed = sealFor(b, poll);
-      if (!sealed.ok) answers.set(i, sealed);
-      else
-        ready.push({
-          at: i,
-          secret: { kind: b.secret.kind, hash: h.value },
-          text: sealedBallotText(sealed.value.ballot),
-          warnings: sealed.value.warnings,
-        });
+      const refusal = b.address === undefined ? undefined : limited.get(b.address);
+      if (refusal !== undefined) decided.set(i, err([refusal]));
+      else if (!h.ok) failedFrom.push(b.address!);
+      else {
+        const sealed = sealFor(b, poll);
+        if (!sealed.ok) decided.set(i, sealed);
+        else
+          ready.push({
+            at: i,
+            secret: { kind: b.secret.kind, hash: h.value },
+            text: sealedBallotText(sealed.value.ballot),
+            warnings: sealed.value.warnings,
+            address: b.address,
+          });
+      }
     }
-    if (ready.length > 0) await castReady(tx, deps, input, poll, ready, now, answers);
-    return ok(answers);
+    const staged =
+      ready.length > 0 ? await castReady(tx, deps, input, poll, ready, now, decided, failedFrom) : 0;
+    await recordCodeFailures(
+      tx,
+      failedFrom.map((address) => ({ address, at: now })),
+    );
+    return ok({ answers: decided, staged });
   });
   if (!result.ok) throw new Error("cast transaction refused");
   return result.value;
@@ -185,7 +210,8 @@ async function castReady(
   ready: readonly Ready[],
   now: Date,
   answers: Map<number, CastOutcome>,
-): Promise<void> {
+  failedFrom: string[],
+): Promise<number> {
   await lockPoll(tx, input.electionId, "cast");
   const rows = await markUsedIfUnused(
     tx,
@@ -216,16 +242,22 @@ async function castReady(
   });
   // The batch's ballots share this transaction's id with their credentials until the mixer moves
   // them; writing them in a shuffled order keeps cast order out of the staging table's pages too.
-  await stageBallots(tx, input.electionId, shuffle(staged, deps.random));
+  const inStage =
+    staged.length > 0 ? await stageBallots(tx, input.electionId, shuffle(staged, deps.random)) : 0;
   await putInEnvelopes(tx, input.electionId, held);
   await addReceipts(tx, input.electionId, shuffle(receipts, deps.random));
-  if (refused.length === 0) return;
+  if (refused.length === 0) return inStage;
   const found = await findCredentialsByHashes(
     tx,
     input.electionId,
     refused.map((r) => r.secret),
   );
-  refused.forEach((r, n) => answers.set(r.at, err([refusal(input.electionId, poll, found[n], now, deps)])));
+  refused.forEach((r, n) => {
+    const why = refusal(input.electionId, poll, found[n], now, deps);
+    if (why.code === "credential.unknown" && r.address !== undefined) failedFrom.push(r.address);
+    answers.set(r.at, err([why]));
+  });
+  return inStage;
 }
 
 /** Why the gate refused a credential: unknown, revoked, closed, not open, or already used (with its receipt). */

@@ -10,6 +10,4 @@ export interface VotingDeps {
   readonly now: () => Date;
   /** Smallest mix batch while the poll is open (default 50). */
   readonly mixBatch?: number;
-  /** Try the mixer after every n-th cast in this process (default 10). */
-  readonly mixAttemptEvery?: number;
 }

@@ -18,4 +18,4 @@ await app.listen({ host: "127.0.0.1", port: Number(process.env["PORT"] ?? 0) });
 const address = app.server.address();
 console.log(`listening ${typeof address === "object" && address ? address.port : 0}`);
 // A plain exit on SIGTERM lets `--cpu-prof` (the bench's BENCH_SERVER_ARGS) write its profile.
-process.on("SIGTERM", () => process.exit(0));
+process.on("SIGTERM", () => setTimeout(() => process.exit(0), 10));

@@ -124,7 +124,10 @@ export class VoterClient {
     this.keep(r);
     return { status: r.status, text: await r.text() };
   }
-  async post(path: string, form: Record<string, string>): Promise<{ status: number; text: string }> {
+  async post(
+    path: string,
+    form: Record<string, string>,
+  ): Promise<{ status: number; text: string; retryAfter: string | null }> {
     const r = await fetch(this.base + path, {
       method: "POST",
       headers: { cookie: this.cookie, "content-type": "application/x-www-form-urlencoded" },
@@ -132,7 +135,7 @@ export class VoterClient {
       redirect: "manual",
     });
     this.keep(r);
-    return { status: r.status, text: await r.text() };
+    return { status: r.status, text: await r.text(), retryAfter: r.headers.get("retry-after") };
   }
   /** The CSRF token the last page carried. */
   static csrf(page: string): string {
@@ -151,7 +154,7 @@ export async function castOverHttp(
   slug: string,
   secret: { kind: "code" | "link"; value: string },
   order: readonly string[],
-): Promise<{ status: number; text: string }> {
+): Promise<{ status: number; text: string; retryAfter: string | null }> {
   const client = new VoterClient(base);
   const first = await client.get(`/vote/${slug}`);
   const form: Record<string, string> = {

@@ -4,7 +4,18 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { forEachEngine } from "../helpers/engines.ts";
 import { checkCredential, backoffMs } from "../../src/services/check-credential.ts";
-import { aClock, anElection, someCredentials, testDeps } from "../helpers/voting.ts";
+import { buildServer } from "../../src/adapters/web/server.ts";
+import {
+  TEST_CREDENTIAL_KEY,
+  aClock,
+  anElection,
+  castOverHttp,
+  slugOf,
+  someCredentials,
+  testDeps,
+} from "../helpers/voting.ts";
+
+process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 
 forEachEngine((engine) => {
   test("five wrong codes are free; then each try waits 15 s, doubling, even with a right code", async () => {
@@ -31,5 +42,36 @@ forEachEngine((engine) => {
     clock.set("2026-01-10T10:00:45.002Z");
     assert.equal(code(await check(good!.code)), "ok");
     assert.deepEqual([4, 5, 6, 7, 20].map(backoffMs), [0, 15_000, 30_000, 60_000, 3_600_000]);
+  });
+
+  test("guessing straight at the cast form over HTTP meets the same limit: 429 with Retry-After", async () => {
+    const clock = aClock("2026-01-10T10:00:00Z");
+    const deps = testDeps(clock.now);
+    const e = await anElection(engine.store);
+    const slug = await slugOf(engine.store, e);
+    const [good] = await someCredentials(engine.store, deps, e, 1);
+    const app = await buildServer({ store: engine.store, now: clock.now, logLevel: "silent" });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    try {
+      const guess = (i: number) =>
+        castOverHttp(base, slug, { kind: "code", value: `WRONGCODE${i}`.padEnd(26, "0") }, ["c1"]);
+      for (let i = 0; i < 5; i++) assert.equal((await guess(i)).status, 404);
+      // The sixth try waits 15 s, even with the right code, and nothing is cast.
+      const refused = await castOverHttp(base, slug, { kind: "code", value: good!.code }, ["c1"]);
+      assert.equal(refused.status, 429);
+      assert.equal(refused.retryAfter, "15");
+      assert.match(refused.text, /Too many attempts/);
+      // The one-click link page from the same address is refused too.
+      const page = await fetch(`${base}/vote/${slug}/link/${good!.linkToken}`);
+      assert.equal(page.status, 429);
+      assert.equal(page.headers.get("retry-after"), "15");
+      clock.set("2026-01-10T10:00:15.001Z");
+      const cast = await castOverHttp(base, slug, { kind: "code", value: good!.code }, ["c1"]);
+      assert.equal(cast.status, 200);
+      assert.match(cast.text, /Your vote has been cast/);
+    } finally {
+      await app.close();
+    }
   });
 });

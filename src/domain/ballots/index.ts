@@ -10,4 +10,5 @@ export * from "./poll-window.ts";
 export * from "./credential-lifecycle.ts";
 export * from "./randomness.ts";
 export * from "./mixer.ts";
+export * from "./guess-limit.ts";
 export * from "./reconcile.ts";

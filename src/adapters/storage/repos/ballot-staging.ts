@@ -2,19 +2,25 @@ import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import { dbOf } from "../tx.ts";
 
-/** Puts sealed ballots into the staging area with one statement: section and content only, no id, voter or time. */
+/**
+ * Puts sealed ballots into the staging area with one statement (section and content only: no id, voter
+ * or time) and returns how many of the election's ballots are now staged, as far as this transaction
+ * sees (the mixer runs once there are enough).
+ */
 export async function stageBallots(
   tx: Tx,
   electionId: string,
   rows: readonly { section: string; ballot: string }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    insert into ballot_staging (election_id, section, ballot)
-    select ${electionId}::uuid, s, b
-    from unnest(${rows.map((r) => r.section)}::text[], ${rows.map((r) => r.ballot)}::text[]) as t(s, b)`.execute(
-    dbOf(tx),
-  );
+): Promise<number> {
+  const r = await sql<{ n: number }>`
+    with added as (
+      insert into ballot_staging (election_id, section, ballot)
+      select ${electionId}::uuid, s, b
+      from unnest(${rows.map((r) => r.section)}::text[], ${rows.map((r) => r.ballot)}::text[]) as t(s, b)
+      returning 1)
+    select ((select count(*) from ballot_staging where election_id = ${electionId}::uuid)
+            + (select count(*) from added))::int as n`.execute(dbOf(tx));
+  return r.rows[0]?.n ?? 0;
 }
 
 /**

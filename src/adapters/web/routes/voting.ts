@@ -1,13 +1,24 @@
 import formbody from "@fastify/formbody";
 import cookie from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Problem } from "../../../domain/common/problem.ts";
+import { type Problem, problem } from "../../../domain/common/problem.ts";
+import { err, type Result } from "../../../domain/common/result.ts";
 import { type OnlineSubmission, ballotForCasting } from "../../../domain/ballots/index.ts";
 import { message } from "../../../messages/en.ts";
 import { credentialHasher, cryptoRandom, loadCredentialKey } from "../../crypto/credential-key.ts";
 import { dbOf } from "../../storage/tx.ts";
-import { castBallot, type PresentedSecret } from "../../../services/cast-ballot.ts";
-import { checkCredential, type ReadyToVote } from "../../../services/check-credential.ts";
+import {
+  type BallotToCast,
+  type CastOutcome,
+  type PresentedSecret,
+  castBallots,
+} from "../../../services/cast-ballots.ts";
+import {
+  type CredentialToCheck,
+  type ReadyToVote,
+  checkCredentials,
+} from "../../../services/check-credential.ts";
+import { GroupFull, groupCommit } from "../../../services/group-commit.ts";
 import type { VotingDeps } from "../../../services/voting-deps.ts";
 import { doubleSubmitCsrf } from "../csrf-double-submit.ts";
 import { statusFor } from "../problem-to-http.ts";
@@ -30,6 +41,16 @@ import type { RoutePlugin } from "./route-deps.ts";
 const CSRF_COOKIE = "__Host-vote-csrf";
 const quiet = { logLevel: "warn" as const };
 
+// Group commit (docs/voting.md): concurrent checks and casts go to the database together. PGlite runs
+// one query at a time, so one batch in flight; PostgreSQL overlaps a few. Past `maxWaiting` queued
+// requests the server answers 503 with Retry-After rather than letting every voter wait longer.
+const groups = (engine: "pglite" | "postgres") => ({
+  maxBatch: 256,
+  maxInFlight: engine === "pglite" ? 1 : 3,
+  maxWaiting: 4096,
+});
+const RETRY_AFTER_BUSY = 5;
+
 type Body = Record<string, string | undefined>;
 
 /** `/vote/:election/...`: code entry, one-click link, ballot, review, cast, receipt. */
@@ -40,6 +61,22 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
   // The key is read on first use, so a server without voting configured still starts.
   const deps = (): VotingDeps =>
     (voting ??= { hash: credentialHasher(loadCredentialKey()), random: cryptoRandom, now: routeDeps.now });
+  const options = groups(routeDeps.store.engine);
+  const check = groupCommit<CredentialToCheck, Result<ReadyToVote, Problem[]>>(
+    (electionId, items) => checkCredentials(routeDeps.store, deps(), { electionId, items }),
+    options,
+  );
+  const cast = groupCommit<BallotToCast, CastOutcome>(
+    (electionId, ballots) => castBallots(routeDeps.store, deps(), { electionId, channel: "online", ballots }),
+    options,
+  );
+  /** A group's answer, or `poll.busy` when too many requests already wait. */
+  const orBusy = <T>(p: Promise<Result<T, Problem[]>>): Promise<Result<T, Problem[]>> =>
+    p.catch((e: unknown) => {
+      if (e instanceof GroupFull)
+        return err([problem("poll.busy", { facts: { retryAfter: RETRY_AFTER_BUSY } })]);
+      throw e;
+    });
 
   // An election's id and title never change once it exists, so a found one is remembered.
   const known = new Map<string, { id: string; title: string }>();
@@ -101,8 +138,12 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
     if (first?.code === "poll.closed" || first?.code === "poll.not-open")
       return html(reply, status, closedPage({ title, sentence: message(first) }));
     const heading =
-      first?.code === "poll.too-many-failed-codes" ? "Too many attempts" : "This code cannot be used";
-    if (first?.code === "poll.too-many-failed-codes")
+      first?.code === "poll.too-many-failed-codes"
+        ? "Too many attempts"
+        : first?.code === "poll.busy"
+          ? "Please try again in a moment"
+          : "This code cannot be used";
+    if (first?.code === "poll.too-many-failed-codes" || first?.code === "poll.busy")
       void reply.header("retry-after", String(first.facts?.["retryAfter"] ?? 3600));
     return html(
       reply,
@@ -149,11 +190,7 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
       kind,
       value: (kind === "code" ? (body["secret"] ?? body["code"]) : body["secret"]) ?? "",
     };
-    const ready = await checkCredential(routeDeps.store, deps(), {
-      electionId: e.id,
-      secret,
-      address: request.ip,
-    });
+    const ready = await orBusy(check(e.id, { secret, address: request.ip }));
     if (!ready.ok) {
       if (ready.error[0]?.code === "credential.malformed" || ready.error[0]?.code === "credential.unknown") {
         if (body["secret"] === undefined)
@@ -198,11 +235,7 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
       const e = await election(slug);
       if (e === undefined) return notFound(reply);
       const secret: PresentedSecret = { kind: "link", value: request.params.token };
-      const ready = await checkCredential(routeDeps.store, deps(), {
-        electionId: e.id,
-        secret,
-        address: request.ip,
-      });
+      const ready = await orBusy(check(e.id, { secret, address: request.ip }));
       if (!ready.ok) return refuse(reply, e.title, slug, ready.error);
       // The token stays out of the Referer of anything this page loads.
       void reply.header("referrer-policy", "no-referrer");
@@ -262,14 +295,11 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
       .map((k) => k.slice(5));
     const marks = new Map(paperIds.map((id) => [id, (body[`pref-${id}`] ?? "").slice(0, 4)] as const));
     const submission: OnlineSubmission = body["step"] === "spoil" ? { spoil: true } : { marks };
-    const cast = await castBallot(routeDeps.store, deps(), {
-      electionId: e.id,
-      secret: { kind, value: body["secret"] ?? "" },
-      submission,
-      channel: "online",
-    });
-    if (cast.ok) return html(reply, 200, receiptPage({ title: e.title, receipt: cast.value.receipt }));
-    const first = cast.error[0]?.code ?? "";
+    const outcome = await orBusy(
+      cast(e.id, { secret: { kind, value: body["secret"] ?? "" }, submission, address: request.ip }),
+    );
+    if (outcome.ok) return html(reply, 200, receiptPage({ title: e.title, receipt: outcome.value.receipt }));
+    const first = outcome.error[0]?.code ?? "";
     if (first.startsWith("ballot."))
       return html(
         reply,
@@ -277,10 +307,10 @@ export const votingRoutes: RoutePlugin = async (app, routeDeps) => {
         refusalPage({
           title: e.title,
           heading: "Your vote was not cast",
-          sentences: [...cast.error.map(message), "Go back and correct your preferences."],
+          sentences: [...outcome.error.map(message), "Go back and correct your preferences."],
           back: `/vote/${slug}`,
         }),
       );
-    return refuse(reply, e.title, slug, cast.error);
+    return refuse(reply, e.title, slug, outcome.error);
   });
 };
