@@ -319,3 +319,13 @@ export async function findCertifiedBallotPaper(tx: Tx, electionId: string): Prom
   if (!row || row.closed_at === null || row.outcome === null) return undefined;
   return (row.outcome as { ballotPaper: BallotPaper }).ballotPaper;
 }
+
+/** Whether nominations were ever set up and whether they are closed (a plain read, for the readiness checklist). */
+export async function nominationsStage(tx: Tx, electionId: string): Promise<"none" | "open" | "closed"> {
+  const row = await dbOf(tx)
+    .selectFrom("nomination_setups")
+    .select("closed_at")
+    .where("election_id", "=", electionId)
+    .executeTakeFirst();
+  return !row ? "none" : row.closed_at === null ? "open" : "closed";
+}

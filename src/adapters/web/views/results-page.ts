@@ -116,7 +116,8 @@ export function resultsPage(r: PublishedResult): string {
   return page({ title: `Result: ${d.title}`, context: d.title, body });
 }
 
-function tallyBlock(d: Declaration, t: Tally, id: string, label: string): Html {
+/** One tally stage by stage, a chart and its table each (also the console's draft declaration). */
+export function tallyBlock(d: Declaration, t: Tally, id: string, label: string): Html {
   return html`${t.stages.map((s, i) => {
       const stage = t.stages.length > 1 ? ` – stage ${i + 1}` : "";
       const shown = d.candidates

@@ -11,19 +11,22 @@ import { importRoll } from "../../../../services/import-roll.ts";
 import { listStaffElections } from "../../../../services/list-staff-elections.ts";
 import { reportEligibility } from "../../../../services/report-eligibility.ts";
 import { readBallotBoxSeal } from "../../../../services/read-ballot-box-seal.ts";
+import { readReadiness } from "../../../../services/read-readiness.ts";
 import { readTurnout } from "../../../../services/read-turnout.ts";
+import { beforeBallotOpens, beforeCount } from "../../../../domain/readiness/index.ts";
+import { checklist } from "../../views/console/readiness.ts";
 import { verifyLogs } from "../../../../services/verify-logs.ts";
 import { sha256Hasher } from "../../../crypto/sha256-stream.ts";
 import { html, type Html } from "../../views/html.ts";
-import { consoleErrors, consolePage, csrfField, textArea } from "../../views/console/shell.ts";
+import {
+  checkbox,
+  consoleErrors,
+  consolePage,
+  csrfField,
+  problemList,
+  textArea,
+} from "../../views/console/shell.ts";
 import { refuseProblem, requireSignedIn, sendPage, viewOf, type FormBody } from "./context.ts";
-
-/** Problems as an error list: each line with its line number and field, in English (problem sentences). */
-function problemItems(problems: readonly Problem[]): Html {
-  return html`<ul class="problems">
-    ${problems.map((p) => html`<li>${message(p)}</li>`)}
-  </ul>`;
-}
 
 /** The returning officer's election pages: list, set-up, overview with readiness, roll import, freeze, chains. */
 export function electionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
@@ -169,6 +172,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
               </ul>`;
       }
     }
+    const readiness = await readReadiness(store, request.actor, slug);
     const body = html`<h2>${v.t("election.readiness")}</h2>
       <h3>${v.t("election.beforeFreeze")}</h3>
       ${
@@ -180,14 +184,9 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
               ${freezeBlock}`
       }
       <h3>${v.t("election.beforeBallot")}</h3>
-      <ul class="checklist">
-        ${e.frozen ? "" : html`<li class="blocked">${v.t("election.notFrozen")}</li>`}
-        <li>${v.t("election.ballotNotBuilt")}</li>
-      </ul>
+      ${readiness.ok ? checklist(v.t, beforeBallotOpens(readiness.value.facts), readiness.value.facts) : ""}
       <h3>${v.t("election.beforeCount")}</h3>
-      <ul class="checklist">
-        <li>${v.t("election.countAfterClose")}</li>
-      </ul>
+      ${readiness.ok ? checklist(v.t, beforeCount(readiness.value.facts, now()), readiness.value.facts) : ""}
       <h2>${v.t("election.eligibility")}</h2>
       <p>${v.t("election.rollRows", { rows: e.rollRows })}</p>
       <table>
@@ -215,6 +214,8 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
       </table>
       <div class="actions">
         ${mayFreeze && !e.frozen ? html`<a class="button" href="/console/elections/${slug}/roll">${v.t("election.importRoll")}</a>` : ""}
+        <a class="button secondary" href="/console/elections/${slug}/poll">${v.t("poll.link")}</a>
+        ${request.actor?.role === "staff" ? "" : html`<a class="button secondary" href="/console/elections/${slug}/count">${v.t("count.link")}</a>`}
         <a class="button secondary" href="/console/elections/${slug}/turnout">${v.t("election.turnout")}</a>
         <a class="button secondary" href="/console/elections/${slug}/audit">${v.t("election.audit")}</a>
         <a class="button secondary" href="/results/${slug}">${v.t("election.results")}</a>
@@ -249,16 +250,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
             ${csrfField(request.staff!.csrfToken)}
             ${textArea({ name: "csv", label: v.t("roll.file"), hint: v.t("roll.fileHint"), value: form["csv"] ?? "", error: csvError, rows: 12 })}
             ${textArea({ name: "mapping", label: v.t("roll.mapping"), value: form["mapping"] ?? "", error: mappingError, rows: 8 })}
-            <div class="field">
-              <input
-                type="checkbox"
-                id="replace"
-                name="replace"
-                value="1"
-                ${form["replace"] ? html` checked` : ""}
-              />
-              <label for="replace">${v.t("roll.replace")}</label>
-            </div>
+            ${checkbox({ name: "replace", label: v.t("roll.replace"), checked: Boolean(form["replace"]) })}
             <div class="actions">
               <button type="submit" name="mode" value="preview" class="secondary">
                 ${v.t("roll.preview")}
@@ -322,8 +314,8 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
           return refuseProblem(request, reply, first);
         const mappingProblems = r.error.filter((p) => p.code.startsWith("roll.mapping"));
         if (mappingProblems.length > 0 && mappingProblems.length === r.error.length)
-          return rollPage(request, reply, 422, form, undefined, problemItems(r.error), v.t("roll.badFile"));
-        return rollPage(request, reply, 422, form, v.t("roll.badFile"), problemItems(r.error));
+          return rollPage(request, reply, 422, form, undefined, problemList(r.error), v.t("roll.badFile"));
+        return rollPage(request, reply, 422, form, v.t("roll.badFile"), problemList(r.error));
       }
       const o = r.value;
       const outcome =
@@ -359,7 +351,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
         consolePage(
           v,
           v.t("election.freeze"),
-          html`${problemItems(r.error)}
+          html`${problemList(r.error)}
             <p><a href="/console/elections/${request.params.slug}">${v.t("election.readiness")}</a></p>`,
         ),
       );

@@ -9,8 +9,10 @@ import { consoleI18nReady } from "../../views/console/i18n.ts";
 import { siteCss } from "../../views/site-css.ts";
 import type { RoutePlugin } from "../route-deps.ts";
 import { refuse, sameToken, type FormBody } from "./context.ts";
+import { countRoutes } from "./count.ts";
 import { electionRoutes } from "./elections.ts";
 import { peopleRoutes } from "./people.ts";
+import { pollRoutes } from "./poll.ts";
 import { signInRoutes } from "./signin-routes.ts";
 
 // The staff console under /console. Sessions live only inside this plugin: the session cookie never
@@ -61,4 +63,6 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
   signInRoutes(app, routeDeps.store, deps, cookieSettings);
   electionRoutes(app, routeDeps.store, routeDeps.now);
   peopleRoutes(app, routeDeps.store, deps);
+  pollRoutes(app, routeDeps.store, routeDeps.now);
+  countRoutes(app, routeDeps.store, routeDeps.now);
 };

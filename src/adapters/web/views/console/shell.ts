@@ -1,5 +1,7 @@
 import type { TFunction } from "i18next";
 import { html, type Html } from "../html.ts";
+import type { Problem } from "../../../../domain/common/problem.ts";
+import { message } from "../../../../messages/en.ts";
 import type { StaffSession } from "../../../../services/staff-session.ts";
 import { langTag, type ConsoleLanguage } from "./i18n.ts";
 
@@ -120,5 +122,32 @@ export function textArea(o: {
       ${describedBy ? html` aria-describedby="${describedBy}"` : ""}${o.error ? html` aria-invalid="true"` : ""}
     >
 ${o.value ?? ""}</textarea>
+  </div>`;
+}
+
+/** Problems as a list of sentences (the other rooms' problem sentences, in English). */
+export function problemList(problems: readonly Problem[]): Html {
+  return html`<ul class="problems">
+    ${problems.map((p) => html`<li>${message(p)}</li>`)}
+  </ul>`;
+}
+
+/** A labelled checkbox (value "1") with its error shown beside it. */
+export function checkbox(o: {
+  name: string;
+  label: string;
+  checked?: boolean;
+  error?: string | undefined;
+}): Html {
+  return html`<div class="field${o.error ? " has-error" : ""}">
+    ${o.error ? html`<p class="error" id="${o.name}-error">${o.error}</p>` : ""}
+    <input
+      type="checkbox"
+      id="${o.name}"
+      name="${o.name}"
+      value="1"
+      ${o.checked ? html` checked` : ""}${o.error ? html` aria-invalid="true" aria-describedby="${o.name}-error"` : ""}
+    />
+    <label for="${o.name}">${o.label}</label>
   </div>`;
 }

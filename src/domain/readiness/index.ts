@@ -1,0 +1,8 @@
+// The readiness checklist before each step of an election.
+export {
+  beforeBallotOpens,
+  beforeCount,
+  mayClosePoll,
+  type Blocker,
+  type ReadinessFacts,
+} from "./readiness.ts";
