@@ -9,6 +9,30 @@ export interface ScenarioSection {
   /** Valid first-preference votes per candidate, in the scenario's candidate order. */
   readonly valid: readonly number[];
   readonly spoilt: number;
+  /** Where the section's voters come from: the membership roll, or supporter applications of a kind. */
+  readonly kind: SectionKind;
+  /**
+   * Published later stages of an AV count (stage 2 onwards), votes per candidate in candidate order;
+   * null for a candidate no longer in the count. Empty when only first preferences were published.
+   */
+  readonly stages: readonly (readonly (number | null)[])[];
+}
+
+/** Where a section's voters come from. */
+export type SectionKind = "members" | "registered" | "affiliated";
+
+/** Extra figures a rehearsal generator uses, each optional in the file (docs/demo.md). */
+export interface ScenarioExtras {
+  /** The roll's freeze date (YYYY-MM-DD): members who joined after it cannot vote as members. */
+  readonly freezeDate: string;
+  /** Roll rows that the freeze must leave out, by why. */
+  readonly roll: { readonly joinedAfterFreeze: number; readonly lapsed: number; readonly inArrears: number };
+  /** Applications to the registered-supporter section, when published (else every applicant is accepted). */
+  readonly registeredApplications?: number;
+  /** Voters excluded by vetting, after appeals. */
+  readonly excluded: number;
+  /** The incumbent (on the ballot by right), if any. */
+  readonly incumbent?: string;
 }
 
 /** A rehearsal scenario reduced to what the generator needs (see docs/demo.md for the file's shape). */
@@ -16,6 +40,7 @@ export interface Scenario {
   readonly name: string;
   readonly candidates: readonly string[];
   readonly sections: readonly ScenarioSection[];
+  readonly extras: ScenarioExtras;
 }
 
 /**
@@ -63,6 +88,36 @@ export function readScenario(input: unknown): Result<Scenario, Problem[]> {
         Number.isInteger(totals["spoilt"]) ? (totals["spoilt"] as number) : 0,
         valid.map((r) => r.reduce((a, b) => a + b, 0)),
       );
+  const stages: (number | null)[][][] = [];
+  for (const [id, s] of entries) {
+    const raw = s["stages"] ?? [];
+    if (!Array.isArray(raw)) return bad(`sections.${id}.stages must be a list of stages`);
+    const rows: (number | null)[][] = [];
+    for (const st of raw as unknown[]) {
+      const votes = (typeof st === "object" && st !== null ? st : {}) as Record<string, unknown>;
+      const row = (candidates as string[]).map((c) => (c in votes ? votes[c] : null));
+      if (!row.every((x) => x === null || (Number.isInteger(x) && (x as number) >= 0)))
+        return bad(`sections.${id}.stages needs a whole number per continuing candidate`);
+      rows.push(row as (number | null)[]);
+    }
+    stages.push(rows);
+  }
+  const whole = (v: unknown): number => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : 0);
+  const roll = (o["roll"] ?? {}) as Record<string, unknown>;
+  const apps = o["registeredSupporterApplications"] as Record<string, unknown> | undefined;
+  const vetting = (o["vetting"] ?? {}) as Record<string, unknown>;
+  const freezeDate = typeof o["freezeDate"] === "string" ? o["freezeDate"] : "2026-01-12";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(freezeDate)) return bad("freezeDate must be YYYY-MM-DD");
+  const kindOf = (id: string, s: Record<string, unknown>, i: number): SectionKind | undefined => {
+    const k = s["kind"];
+    if (k === "members" || k === "registered" || k === "affiliated") return k;
+    if (k !== undefined) return undefined;
+    return i === 0 ? "members" : id === "affiliated" ? "affiliated" : "registered";
+  };
+  const kinds = entries.map(([id, s], i) => kindOf(id, s, i));
+  if (kinds.some((k) => k === undefined))
+    return bad("sections.<id>.kind must be members, registered or affiliated");
+  if (kinds.filter((k) => k === "members").length > 1) return bad("only one section can be members");
   return ok({
     name: typeof o["name"] === "string" ? o["name"] : "Rehearsal",
     candidates: candidates as string[],
@@ -72,7 +127,22 @@ export function readScenario(input: unknown): Result<Scenario, Problem[]> {
       eligible: eligible[i]!,
       valid: valid[i]!,
       spoilt: spoilt[i]!,
+      kind: kinds[i]!,
+      stages: stages[i]!,
     })),
+    extras: {
+      freezeDate,
+      roll: {
+        joinedAfterFreeze: whole(roll["joinedAfterFreeze"]),
+        lapsed: whole(roll["lapsed"]),
+        inArrears: whole(roll["inArrears"]),
+      },
+      ...(apps && Number.isInteger(apps["applications"])
+        ? { registeredApplications: apps["applications"] as number }
+        : {}),
+      excluded: whole(vetting["excluded"]),
+      ...(typeof o["incumbent"] === "string" ? { incumbent: o["incumbent"] } : {}),
+    },
   });
 }
 
@@ -110,6 +180,19 @@ export function scaleScenario(s: Scenario, scale: string): Scenario {
       eligible: r(x.eligible),
       valid: x.valid.map(r),
       spoilt: r(x.spoilt),
+      stages: x.stages.map((st) => st.map((v) => (v === null ? null : r(v)))),
     })),
+    extras: {
+      ...s.extras,
+      roll: {
+        joinedAfterFreeze: r(s.extras.roll.joinedAfterFreeze),
+        lapsed: r(s.extras.roll.lapsed),
+        inArrears: r(s.extras.roll.inArrears),
+      },
+      ...(s.extras.registeredApplications !== undefined
+        ? { registeredApplications: r(s.extras.registeredApplications) }
+        : {}),
+      excluded: r(s.extras.excluded),
+    },
   };
 }

@@ -8,11 +8,10 @@ import {
   readScenario,
   renderDeclarationText,
   scaleScenario,
-  type Declaration,
   type Scenario,
 } from "../../../domain/declaration/index.ts";
 import { messages } from "../../../messages/en.ts";
-import { rehearseElection } from "../../../services/rehearse-election.ts";
+import { rehearseElection, type Rehearsal } from "../../../services/rehearsal/rehearse-election.ts";
 import { openStore } from "../../storage/store.ts";
 import { sha256Hasher } from "../../crypto/sha256-stream.ts";
 import type { RegisterCommand } from "./index.ts";
@@ -94,12 +93,13 @@ export const registerDemo: RegisterCommand = (program: Command) => {
         }
         await writeFile(options.out, r.value.archive);
         const timings = { ...r.value.timings, whole: Math.round(performance.now() - started) };
+        for (const line of roomLines(r.value)) console.log(line);
+        console.log("");
         console.log(renderDeclarationText(r.value.declaration));
         console.log(`Archive: ${options.out} (SHA-256 ${r.value.archiveSha256})`);
         for (const [step, ms] of Object.entries(timings))
           console.log(`  ${step.padEnd(20)} ${(ms / 1000).toFixed(2)} s`);
-        if (options.json)
-          console.log(JSON.stringify(demoJson(scenario, r.value.declaration, timings, options.scale)));
+        if (options.json) console.log(JSON.stringify(demoJson(scenario, r.value, timings, options.scale)));
       } finally {
         await opened.value.close();
         if (!options.data) await rm(dataDir, { recursive: true, force: true });
@@ -107,21 +107,39 @@ export const registerDemo: RegisterCommand = (program: Command) => {
     });
 };
 
+/** What each room found, in a few lines, before the declaration. */
+function roomLines(r: Rehearsal): string[] {
+  const n = (x: number) => x.toLocaleString("en-GB");
+  const reasons = (o: Readonly<Record<string, number>>) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k} ${n(v)}`)
+      .join(", ") || "none";
+  const t = r.figures.total;
+  return [
+    `Roll: ${n(r.roll.rows)} rows imported; ${n(r.roll.frozen)} members frozen; left out: ${reasons(r.roll.leftOutByReason)}`,
+    `Nominations: ${n(r.nominations.nominations)} made; ballot paper: ${r.nominations.ballotPaper.join(", ")}`,
+    `Applications: ${n(t.applications)}; accepted ${n(t.accepted)}; rejected ${n(t.rejected)} (${reasons(t.rejectionsByReason)})`,
+    `Vetting: ${n(r.vetting.cases)} cases; ${n(t.excluded)} excluded; appeals ${n(t.appealsLodged)} (upheld ${n(t.appealsUpheld)}, dismissed ${n(t.appealsDismissed)})`,
+    `Voting: credentials ${reasons(r.voting.credentials)}; ${n(r.voting.online)} online, ${n(r.voting.postal)} postal`,
+  ];
+}
+
 /** The --json summary: fields shared with the scenario file keep its names and meaning. */
-export function demoJson(
-  s: Scenario,
-  d: Declaration,
-  timings: Record<string, number>,
-  scale: string,
-): unknown {
-  const perCandidate = (votes: readonly number[]) =>
+export function demoJson(s: Scenario, r: Rehearsal, timings: Record<string, number>, scale: string): unknown {
+  const d = r.declaration;
+  const perCandidate = (votes: readonly (number | null)[]) =>
     Object.fromEntries(d.candidates.map((c, k) => [c, votes[k]]));
   const last = d.total.stages[d.total.stages.length - 1]!;
+  const registered = s.sections.find((x) => x.kind === "registered");
+  const reg = registered ? r.figures.sections[registered.id] : undefined;
   return {
     name: s.name,
     scale: Number(scale),
     candidates: d.candidates,
     elected: d.elected,
+    freezeDate: s.extras.freezeDate,
+    roll: { rows: r.roll.rows, frozen: r.roll.frozen, leftOutByReason: r.roll.leftOutByReason },
+    nominations: r.nominations,
     sections: Object.fromEntries(
       d.sections.map((x) => [
         x.id,
@@ -134,6 +152,9 @@ export function demoJson(
           ),
           spoilt: x.tally.spoilt,
           turnoutPercent: Number(x.tally.turnoutPercent),
+          ...(x.tally.stages.length > 1
+            ? { stages: x.tally.stages.slice(1).map((st) => perCandidate(st.votes)) }
+            : {}),
         },
       ]),
     ),
@@ -144,7 +165,42 @@ export function demoJson(
       turnoutPercent: Number(d.total.turnoutPercent),
       valid: perCandidate(last.votes),
       sharePercent: Object.fromEntries(d.candidates.map((c, k) => [c, Number(last.percent[k])])),
+      ...(d.total.stages.length > 1 ? { stages: d.total.stages.map((st) => perCandidate(st.votes)) } : {}),
     },
+    ...(reg
+      ? {
+          registeredSupporterApplications: {
+            applications: reg.applications,
+            rejected: reg.rejected,
+            accepted: reg.accepted,
+            pending: reg.pending,
+            rejectionsByReason: reg.rejectionsByReason,
+          },
+        }
+      : {}),
+    applicationsBySection: Object.fromEntries(
+      Object.entries(r.figures.sections).map(([id, f]) => [
+        id,
+        {
+          applications: f.applications,
+          accepted: f.accepted,
+          rejected: f.rejected,
+          rejectionsByReason: f.rejectionsByReason,
+        },
+      ]),
+    ),
+    vetting: {
+      excluded: r.figures.total.excluded,
+      excludedBySection: Object.fromEntries(
+        Object.entries(r.figures.sections).map(([id, f]) => [id, f.excluded]),
+      ),
+      exclusionsByReason: r.figures.total.exclusionsByReason,
+      appealsLodged: r.figures.total.appealsLodged,
+      appealsUpheld: r.figures.total.appealsUpheld,
+      appealsDismissed: r.figures.total.appealsDismissed,
+    },
+    voting: r.voting,
+    archiveSha256: r.archiveSha256,
     timingsMs: timings,
   };
 }

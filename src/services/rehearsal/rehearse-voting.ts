@@ -1,0 +1,112 @@
+import { problem, type Problem } from "../../domain/common/problem.ts";
+import { err, ok, type Result } from "../../domain/common/result.ts";
+import type { Scenario } from "../../domain/declaration/index.ts";
+import { planVotes, type PlannedVote } from "../../domain/rehearsal/index.ts";
+import { setUpPollFromNominations } from "../set-up-poll-from-nominations.ts";
+import { gatherCredentialElectorate } from "../gather-credential-electorate.ts";
+import { issueCredentials, type IssuedSecrets } from "../issue-credentials.ts";
+import { castBallot } from "../cast-ballot.ts";
+import { enterPostalReturn } from "../enter-postal-return.ts";
+import { actors, dayAfter, days, timed, type RehearsalContext } from "./rehearsal-context.ts";
+import { candidateKey } from "./rehearse-nominations.ts";
+
+/** What voting did: credentials issued per section, ballots cast online and postal papers entered. */
+export interface VotingOutcome {
+  readonly credentials: Readonly<Record<string, number>>;
+  readonly online: number;
+  readonly postal: number;
+}
+
+/**
+ * The poll through the ballots room: the poll set from the certified ballot paper, the electorate
+ * gathered by the credential-electorate read (frozen members and accepted supporters minus the
+ * exclusions), one credential each, then each section's planned votes dealt to its credentials and
+ * cast: rankings online through `castBallot`, spoilt papers keyed by staff as postal returns.
+ * A section whose gathered electorate differs from the scenario's eligible figure stops the rehearsal.
+ */
+export async function rehearseVoting(
+  ctx: RehearsalContext,
+  s: Scenario,
+  electionId: string,
+): Promise<Result<VotingOutcome, Problem[]>> {
+  const fz = s.extras.freezeDate;
+  ctx.at(days.votingOpens - 1);
+  const polled = await setUpPollFromNominations(
+    ctx.store,
+    actors.officer,
+    {
+      electionId,
+      window: { opens: dayAfter(fz, days.votingOpens), closes: dayAfter(fz, days.votingCloses, 12) },
+      rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
+    },
+    "cli",
+    ctx.now(),
+  );
+  if (!polled.ok) return polled;
+  const gathered = await gatherCredentialElectorate(ctx.store, { electionId });
+  if (!gathered.ok) return gathered;
+  const credentials: Record<string, number> = {};
+  for (const v of gathered.value.voters) credentials[v.section] = (credentials[v.section] ?? 0) + 1;
+  const off = s.sections.filter((x) => (credentials[x.id] ?? 0) !== x.eligible);
+  if (off.length > 0)
+    return err(
+      off.map((x) =>
+        problem("input.invalid", {
+          field: `section ${x.id}`,
+          facts: {
+            reason: `the services gathered ${credentials[x.id] ?? 0} voters, the scenario has ${x.eligible}`,
+          },
+        }),
+      ),
+    );
+  const secrets: IssuedSecrets[] = [];
+  const issued = await timed(ctx, "issue credentials", () =>
+    issueCredentials(ctx.store, ctx.voting, { electionId, voters: gathered.value.voters }, async (b) => {
+      secrets.push(...b);
+    }),
+  );
+  if (!issued.ok) return issued;
+
+  const decks = new Map<string, PlannedVote[]>();
+  for (const [i, x] of s.sections.entries()) {
+    const deck = planVotes(x, ctx.seed + 101 * (i + 1));
+    if (!deck.ok) return deck;
+    decks.set(x.id, deck.value);
+  }
+  const total = s.sections.reduce((a, x) => a + x.spoilt + x.valid.reduce((p, q) => p + q, 0), 0);
+  let online = 0;
+  let postal = 0;
+  ctx.at(days.votingOpens + 1);
+  const cast = await timed(ctx, "cast ballots", async (): Promise<Result<void, Problem[]>> => {
+    const dealt = new Map<string, number>();
+    for (const c of secrets) {
+      const k = dealt.get(c.section) ?? 0;
+      dealt.set(c.section, k + 1);
+      const vote = decks.get(c.section)![k]!;
+      if (vote === null) continue;
+      if (vote.kind === "spoilt") {
+        const r = await enterPostalReturn(ctx.store, ctx.voting, {
+          electionId,
+          code: c.code,
+          entry: { spoilt: vote.category },
+          actor: actors.staff,
+        });
+        if (!r.ok) return r;
+        postal++;
+      } else {
+        const r = await castBallot(ctx.store, ctx.voting, {
+          electionId,
+          secret: { kind: "code", value: c.code },
+          submission: { sealed: { kind: "ranked", ranking: vote.ranking.map(candidateKey) } },
+          channel: "online",
+        });
+        if (!r.ok) return r;
+        online++;
+      }
+      if ((online + postal) % 1000 === 0) ctx.progress?.("cast ballots", online + postal, total);
+    }
+    return ok(undefined);
+  });
+  if (!cast.ok) return cast;
+  return ok({ credentials, online, postal });
+}
