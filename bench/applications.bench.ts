@@ -22,6 +22,7 @@ import {
   normaliseIdentity,
   type EligiblePerson,
 } from "../src/domain/applications/index.ts";
+import { forenames as firsts } from "../src/domain/rehearsal/index.ts";
 import { configureApplications } from "../src/services/configure-applications.ts";
 import { importRegisterExtract } from "../src/services/import-register-extract.ts";
 import { decideApplications } from "../src/services/decide-applications.ts";
@@ -45,20 +46,6 @@ const mix = {
 
 type Kind = "ok" | "eligible" | "under18" | "abroad" | "unknown" | "unpaid" | "typo" | "married";
 const letters = "ABDEFGHJLNPQRSTUWXYZ";
-const firsts = [
-  "Jane",
-  "John",
-  "Aisha",
-  "Mohammed",
-  "Siobhán",
-  "Zoë",
-  "Wei",
-  "Priya",
-  "Tomasz",
-  "Eilidh",
-  "Rhys",
-  "Chloé",
-];
 
 function person(i: number, kind: Kind) {
   const outcode = `LS${(i % 27) + 1}`;

@@ -1,18 +1,10 @@
 // A seeded generator of synthetic preferential ballots, written as ungrouped BLT (one line per ballot).
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { seeded as prng } from "../src/domain/rehearsal/index.ts";
 
 /** A small fast seeded PRNG (mulberry32): the same seed gives the same election. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 /** What to generate. */
 export interface SyntheticElection {

@@ -3,17 +3,8 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 
-/** A small seeded generator (mulberry32): the same seed gives the same file on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded generator (mulberry32) as the rehearsal: the same seed gives the same file on every machine.
+import { seeded } from "../src/domain/rehearsal/index.ts";
 
 const FIRST = [
   "Ann",

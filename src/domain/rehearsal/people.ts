@@ -1,7 +1,8 @@
 // Generated people: names, addresses, postcodes and emails that are unique per person (so two
 // generated people never look like one to the duplicate or register checks) and valid UK forms.
 
-const forenames = [
+/** Forenames with accents and from several languages, so normalising is tried on real-looking names. */
+export const forenames = [
   "Jane",
   "John",
   "Aisha",

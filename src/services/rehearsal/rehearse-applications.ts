@@ -121,15 +121,19 @@ export async function rehearseApplications(
   // The provider's reconciliation file: a charge for each first registered application; failures
   // for the unpaid (never put right) and for the put-right (then a success before the deadline).
   const lines = ["event_id,application_id,kind,charge_id,amount_pence,occurred_at"];
+  // Provider event and charge ids are unique across elections, as a real provider's are.
+  const tag = electionId;
   const paidAt = dayAfter(fz, days.applicationsClose, 18).toISOString();
   const fixedAt = dayAfter(fz, days.paymentDeadline, 10).toISOString();
   all.forEach((a, k) => {
     if (a.copy > 0 || supporters.find((x) => x.id === a.section)?.kind !== "registered") return;
     const id = ids[k]!;
     const fail = a.kind === "unpaid" || a.kind === "putRight";
-    lines.push(`ev_${k}_1,${id},${fail ? "failed" : "succeeded"},ch_${k},${rehearsalFeePence},${paidAt}`);
+    lines.push(
+      `ev_${tag}_${k}_1,${id},${fail ? "failed" : "succeeded"},ch_${tag}_${k},${rehearsalFeePence},${paidAt}`,
+    );
     if (a.kind === "putRight")
-      lines.push(`ev_${k}_2,${id},succeeded,ch_${k}b,${rehearsalFeePence},${fixedAt}`);
+      lines.push(`ev_${tag}_${k}_2,${id},succeeded,ch_${tag}_${k}b,${rehearsalFeePence},${fixedAt}`);
   });
   if (lines.length > 1) {
     ctx.at(days.paymentDeadline, 18);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import {
@@ -71,11 +71,11 @@ export const registerDemo: RegisterCommand = (program: Command) => {
       const started = performance.now();
       try {
         const slug = `demo-${
-          name
-            .replace(/[^a-z0-9]+/gi, "-")
-            .replace(/^-|-$/g, "")
+          basename(name, ".json")
             .toLowerCase()
-            .slice(0, 40) || "scenario"
+            .replace(/[^a-z0-9]+/g, "-")
+            .slice(0, 40)
+            .replace(/^-+|-+$/g, "") || "scenario"
         }`;
         const r = await rehearseElection(opened.value, scenario, {
           slug,
