@@ -5,10 +5,13 @@ import { planVotes, type PlannedVote } from "../../domain/rehearsal/index.ts";
 import { setUpPollFromNominations } from "../set-up-poll-from-nominations.ts";
 import { gatherCredentialElectorate } from "../gather-credential-electorate.ts";
 import { issueCredentials, type IssuedSecrets } from "../issue-credentials.ts";
-import { castBallot } from "../cast-ballot.ts";
+import { castBallots, type BallotToCast } from "../cast-ballot.ts";
 import { enterPostalReturn } from "../enter-postal-return.ts";
 import { actors, dayAfter, days, timed, type RehearsalContext } from "./rehearsal-context.ts";
 import { candidateKey } from "./rehearse-nominations.ts";
+
+/** Online ballots per `castBallots` call. */
+const castBatch = 500;
 
 /** What voting did: credentials issued per section, ballots cast online and postal papers entered. */
 export interface VotingOutcome {
@@ -21,7 +24,7 @@ export interface VotingOutcome {
  * The poll through the ballots room: the poll set from the certified ballot paper, the electorate
  * gathered by the credential-electorate read (frozen members and accepted supporters minus the
  * exclusions), one credential each, then each section's planned votes dealt to its credentials and
- * cast: rankings online through `castBallot`, spoilt papers keyed by staff as postal returns.
+ * cast: rankings online through `castBallots` (batches of 500), spoilt papers keyed by staff as postal returns.
  * A section whose gathered electorate differs from the scenario's eligible figure stops the rehearsal.
  */
 export async function rehearseVoting(
@@ -79,6 +82,18 @@ export async function rehearseVoting(
   ctx.at(days.votingOpens + 1);
   const cast = await timed(ctx, "cast ballots", async (): Promise<Result<void, Problem[]>> => {
     const dealt = new Map<string, number>();
+    // Online ballots go in batches through `castBallots` (the group-commit path the voting pages use).
+    let batch: BallotToCast[] = [];
+    const flush = async (): Promise<Result<void, Problem[]>> => {
+      const outcomes = await castBallots(ctx.store, ctx.voting, {
+        electionId,
+        channel: "online",
+        ballots: batch,
+      });
+      batch = [];
+      const bad = outcomes.find((o) => !o.ok);
+      return bad && !bad.ok ? bad : ok(undefined);
+    };
     for (const c of secrets) {
       const k = dealt.get(c.section) ?? 0;
       dealt.set(c.section, k + 1);
@@ -94,18 +109,19 @@ export async function rehearseVoting(
         if (!r.ok) return r;
         postal++;
       } else {
-        const r = await castBallot(ctx.store, ctx.voting, {
-          electionId,
+        batch.push({
           secret: { kind: "code", value: c.code },
           submission: { sealed: { kind: "ranked", ranking: vote.ranking.map(candidateKey) } },
-          channel: "online",
         });
-        if (!r.ok) return r;
         online++;
+        if (batch.length === castBatch) {
+          const r = await flush();
+          if (!r.ok) return r;
+        }
       }
       if ((online + postal) % 1000 === 0) ctx.progress?.("cast ballots", online + postal, total);
     }
-    return ok(undefined);
+    return batch.length > 0 ? flush() : ok(undefined);
   });
   if (!cast.ok) return cast;
   return ok({ credentials, online, postal });
