@@ -115,56 +115,8 @@ export async function slugOf(store: Store, electionId: string): Promise<string> 
   );
 }
 
-/** A voter's browser over plain fetch: keeps the CSRF cookie, reads hidden fields, posts forms. */
-export class VoterClient {
-  cookie = "";
-  constructor(readonly base: string) {}
-  async get(path: string): Promise<{ status: number; text: string }> {
-    const r = await fetch(this.base + path, { headers: { cookie: this.cookie }, redirect: "manual" });
-    this.keep(r);
-    return { status: r.status, text: await r.text() };
-  }
-  async post(
-    path: string,
-    form: Record<string, string>,
-  ): Promise<{ status: number; text: string; retryAfter: string | null }> {
-    const r = await fetch(this.base + path, {
-      method: "POST",
-      headers: { cookie: this.cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(form).toString(),
-      redirect: "manual",
-    });
-    this.keep(r);
-    return { status: r.status, text: await r.text(), retryAfter: r.headers.get("retry-after") };
-  }
-  /** The CSRF token the last page carried. */
-  static csrf(page: string): string {
-    return /name="csrf" value="([0-9a-f]{64})"/.exec(page)?.[1] ?? "";
-  }
-  private keep(r: Response): void {
-    const set = r.headers.get("set-cookie");
-    const m = set ? /(__Host-vote-csrf=[0-9a-f]{64})/.exec(set) : null;
-    if (m) this.cookie = m[1]!;
-  }
-}
-
-/** Casts over HTTP as fast as the real form allows: code page (for the CSRF token), then cast. */
-export async function castOverHttp(
-  base: string,
-  slug: string,
-  secret: { kind: "code" | "link"; value: string },
-  order: readonly string[],
-): Promise<{ status: number; text: string; retryAfter: string | null }> {
-  const client = new VoterClient(base);
-  const first = await client.get(`/vote/${slug}`);
-  const form: Record<string, string> = {
-    csrf: VoterClient.csrf(first.text),
-    kind: secret.kind,
-    secret: secret.value,
-  };
-  order.forEach((id, i) => (form[`pref-${id}`] = String(i + 1)));
-  return client.post(`/vote/${slug}/cast`, form);
-}
+// The voter's browser over plain fetch lives in src, so the demo rehearsal casts through the same client.
+export { VoterClient, castOverHttp } from "../../src/adapters/web/voter-client.ts";
 
 /** Starts test/helpers/voting-server.ts as its own process and resolves once it listens. */
 export async function startVotingServer(config: unknown): Promise<{ child: ChildProcess; base: string }> {

@@ -11,6 +11,17 @@ import { unwrap } from "../../src/domain/common/result.ts";
 import { readScenario, recountArchive, scaleScenario } from "../../src/domain/declaration/index.ts";
 import { rehearseElection } from "../../src/services/rehearsal/rehearse-election.ts";
 import { demoJson } from "../../src/adapters/cli/commands/demo.ts";
+import { startVoterPages } from "../../src/adapters/web/voter-pages.ts";
+import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
+
+// The voter pages hash codes under this key; the rehearsal issues and casts under the same one.
+process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
+const withPages = (store: Parameters<typeof startVoterPages>[0], httpSample: number) => ({
+  hash: sha256Hasher,
+  credentialKey: Buffer.from(TEST_CREDENTIAL_KEY, "hex"),
+  voterPages: (now: () => Date) => startVoterPages(store, now),
+  httpSample,
+});
 
 const scenarioAt = (file: URL, scale: string) =>
   scaleScenario(unwrap(readScenario(JSON.parse(readFileSync(file, "utf8")))), scale);
@@ -23,7 +34,7 @@ forEachEngine((engine) => {
     const r = unwrap(
       await rehearseElection(engine.store, scenario, {
         slug: `demo-2016-${engine.name}`,
-        hash: sha256Hasher,
+        ...withPages(engine.store, 200),
       }),
     );
     // Roll: 3,524 paid-up members (3,507 eligible + 17 later excluded) and 1,300 late joiners,
@@ -60,6 +71,8 @@ forEachEngine((engine) => {
     assert.deepEqual([r.figures.total.appealsUpheld, r.figures.total.appealsDismissed], [1, 1]);
     assert.deepEqual(r.voting.credentials, { member: 3507, registered: 1317, affiliated: 1715 });
     assert.equal(r.voting.postal, 11, "spoilt papers came in as postal returns");
+    assert.equal(r.voting.overHttp, 200, "200 votes went through the voter pages over HTTP");
+    assert.equal(r.voting.online, 5065);
 
     const d = r.declaration;
     const bySection = Object.fromEntries(d.sections.map((s) => [s.id, s.tally]));
@@ -116,7 +129,7 @@ forEachEngine((engine) => {
       const r = unwrap(
         await rehearseElection(engine.store, scenario, {
           slug: `demo-four-${engine.name}`,
-          hash: sha256Hasher,
+          ...withPages(engine.store, 20),
         }),
       );
       const d = r.declaration;
@@ -141,6 +154,7 @@ forEachEngine((engine) => {
       assert.deepEqual(d.elected, ["Ada Adams"]);
       assert.equal(r.figures.sections["registered"]!.applications, 700);
       assert.equal(r.figures.total.excluded, 21);
+      assert.equal(r.voting.overHttp, 20, "later preferences typed into the voter pages count the same");
     },
   );
 });

@@ -1,8 +1,18 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Actor } from "../../domain/access/index.ts";
 import type { HashFactory } from "../../domain/electorate/index.ts";
+import type { Problem } from "../../domain/common/problem.ts";
+import type { Result } from "../../domain/common/result.ts";
 import type { Store } from "../../ports/store.ts";
 import type { VotingDeps } from "../voting-deps.ts";
+
+/** The voter pages as the rehearsal's HTTP sample reaches them (an adapter starts the real server). */
+export interface VoterPages {
+  /** Casts one ranking (candidate ids, first preference first) with a voting code; the receipt, or why not. */
+  cast(slug: string, code: string, ranking: readonly string[]): Promise<Result<string, Problem[]>>;
+  /** Stops the server. */
+  close(): Promise<void>;
+}
 
 /** What every rehearsal step shares: the store, the election, a clock the rehearsal moves, timings. */
 export interface RehearsalContext {
@@ -17,6 +27,10 @@ export interface RehearsalContext {
   readonly voting: VotingDeps;
   readonly timings: Record<string, number>;
   readonly progress?: (step: string, done: number, of: number) => void;
+  /** Starts the voter pages for the HTTP sample, with the rehearsal's clock; absent, every vote goes through the services. */
+  readonly voterPages?: (now: () => Date) => Promise<VoterPages>;
+  /** How many online votes go over HTTP when `voterPages` is given (default 200). */
+  readonly httpSample: number;
 }
 
 /** The people the rehearsal acts as, each in the role the real services check. */
@@ -27,21 +41,29 @@ export const actors = {
   scrutineer: { id: "rehearsal:scrutineer", role: "scrutineer" },
 } as const satisfies Record<string, Actor>;
 
-/** A context whose clock starts at the freeze date; voting uses a fresh HMAC key and real randomness. */
+/** How to run a rehearsal. */
+export interface RehearsalOptions {
+  readonly slug: string;
+  readonly hash: HashFactory;
+  /** The generators' seed (default 2016): the same seed plans the same election. */
+  readonly seed?: number;
+  readonly progress?: (step: string, done: number, of: number) => void;
+  /** The credential key the voter pages use, when votes also go over HTTP. */
+  readonly credentialKey?: Buffer;
+  readonly voterPages?: (now: () => Date) => Promise<VoterPages>;
+  readonly httpSample?: number;
+}
+
+/** A context whose clock starts at the freeze date; voting uses the given (or a fresh) HMAC key and real randomness. */
 export function rehearsalContext(
   store: Store,
-  o: {
-    slug: string;
-    hash: HashFactory;
-    freezeDate: string;
-    seed?: number;
-    progress?: (step: string, done: number, of: number) => void;
-  },
+  o: RehearsalOptions & { readonly freezeDate: string },
 ): RehearsalContext {
   const freeze = Date.parse(`${o.freezeDate}T00:00:00Z`);
   let clock = new Date(freeze);
   const now = () => clock;
-  const key = randomBytes(32);
+  // The server's key when votes go over HTTP too (both must hash codes alike), else a fresh one.
+  const key = o.credentialKey ?? randomBytes(32);
   return {
     store,
     slug: o.slug,
@@ -56,6 +78,8 @@ export function rehearsalContext(
     },
     timings: {},
     ...(o.progress ? { progress: o.progress } : {}),
+    ...(o.voterPages ? { voterPages: o.voterPages } : {}),
+    httpSample: o.httpSample ?? 200,
   };
 }
 

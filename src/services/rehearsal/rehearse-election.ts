@@ -2,12 +2,11 @@ import type { Problem } from "../../domain/common/problem.ts";
 import { ok, type Result } from "../../domain/common/result.ts";
 import type { Figures } from "../../domain/applications/index.ts";
 import type { Declaration, Scenario } from "../../domain/declaration/index.ts";
-import type { HashFactory } from "../../domain/electorate/index.ts";
 import { rehearsalFigures } from "../../domain/rehearsal/index.ts";
 import type { Store } from "../../ports/store.ts";
 import { applicationFigures } from "../application-figures.ts";
 import type { DecisionTally } from "../decide-applications.ts";
-import { actors, rehearsalContext } from "./rehearsal-context.ts";
+import { actors, rehearsalContext, type RehearsalOptions } from "./rehearsal-context.ts";
 import { rehearseRoll, type RollOutcome } from "./rehearse-roll.ts";
 import { rehearseNominations, type NominationsOutcome } from "./rehearse-nominations.ts";
 import { rehearseApplications } from "./rehearse-applications.ts";
@@ -42,12 +41,7 @@ export interface Rehearsal {
 export async function rehearseElection(
   store: Store,
   scenario: Scenario,
-  options: {
-    slug: string;
-    hash: HashFactory;
-    seed?: number;
-    progress?: (step: string, done: number, of: number) => void;
-  },
+  options: RehearsalOptions,
 ): Promise<Result<Rehearsal, Problem[]>> {
   const f = rehearsalFigures(scenario);
   if (!f.ok) return f;

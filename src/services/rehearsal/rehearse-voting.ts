@@ -17,6 +17,8 @@ const castBatch = 500;
 export interface VotingOutcome {
   readonly credentials: Readonly<Record<string, number>>;
   readonly online: number;
+  /** Of the online votes, those cast through the voter pages over HTTP. */
+  readonly overHttp: number;
   readonly postal: number;
 }
 
@@ -79,11 +81,15 @@ export async function rehearseVoting(
   const total = s.sections.reduce((a, x) => a + x.spoilt + x.valid.reduce((p, q) => p + q, 0), 0);
   let online = 0;
   let postal = 0;
+  let http = 0;
   ctx.at(days.votingOpens + 1);
   const cast = await timed(ctx, "cast ballots", async (): Promise<Result<void, Problem[]>> => {
     const dealt = new Map<string, number>();
     // Online ballots go in batches through `castBallots` (the group-commit path the voting pages use).
     let batch: BallotToCast[] = [];
+    // A sample of the online votes goes through the real voter pages on loopback, the rest in batches.
+    const pages = ctx.voterPages ? await ctx.voterPages(ctx.now) : undefined;
+    let overHttp = 0;
     const flush = async (): Promise<Result<void, Problem[]>> => {
       const outcomes = await castBallots(ctx.store, ctx.voting, {
         electionId,
@@ -94,35 +100,45 @@ export async function rehearseVoting(
       const bad = outcomes.find((o) => !o.ok);
       return bad && !bad.ok ? bad : ok(undefined);
     };
-    for (const c of secrets) {
-      const k = dealt.get(c.section) ?? 0;
-      dealt.set(c.section, k + 1);
-      const vote = decks.get(c.section)![k]!;
-      if (vote === null) continue;
-      if (vote.kind === "spoilt") {
-        const r = await enterPostalReturn(ctx.store, ctx.voting, {
-          electionId,
-          code: c.code,
-          entry: { spoilt: vote.category },
-          actor: actors.staff,
-        });
-        if (!r.ok) return r;
-        postal++;
-      } else {
-        batch.push({
-          secret: { kind: "code", value: c.code },
-          submission: { sealed: { kind: "ranked", ranking: vote.ranking.map(candidateKey) } },
-        });
-        online++;
-        if (batch.length === castBatch) {
-          const r = await flush();
+    try {
+      for (const c of secrets) {
+        const k = dealt.get(c.section) ?? 0;
+        dealt.set(c.section, k + 1);
+        const vote = decks.get(c.section)![k]!;
+        if (vote === null) continue;
+        if (vote.kind === "spoilt") {
+          const r = await enterPostalReturn(ctx.store, ctx.voting, {
+            electionId,
+            code: c.code,
+            entry: { spoilt: vote.category },
+            actor: actors.staff,
+          });
           if (!r.ok) return r;
+          postal++;
+        } else if (pages && overHttp < ctx.httpSample) {
+          const r = await pages.cast(ctx.slug, c.code, vote.ranking.map(candidateKey));
+          if (!r.ok) return r;
+          overHttp++;
+          online++;
+        } else {
+          batch.push({
+            secret: { kind: "code", value: c.code },
+            submission: { sealed: { kind: "ranked", ranking: vote.ranking.map(candidateKey) } },
+          });
+          online++;
+          if (batch.length === castBatch) {
+            const r = await flush();
+            if (!r.ok) return r;
+          }
         }
+        if ((online + postal) % 1000 === 0) ctx.progress?.("cast ballots", online + postal, total);
       }
-      if ((online + postal) % 1000 === 0) ctx.progress?.("cast ballots", online + postal, total);
+      return batch.length > 0 ? flush() : ok(undefined);
+    } finally {
+      http = overHttp;
+      await pages?.close();
     }
-    return batch.length > 0 ? flush() : ok(undefined);
   });
   if (!cast.ok) return cast;
-  return ok({ credentials, online, postal });
+  return ok({ credentials, online, overHttp: http, postal });
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,6 +15,8 @@ import { messages } from "../../../messages/en.ts";
 import { rehearseElection, type Rehearsal } from "../../../services/rehearsal/rehearse-election.ts";
 import { openStore } from "../../storage/store.ts";
 import { sha256Hasher } from "../../crypto/sha256-stream.ts";
+import { loadCredentialKey } from "../../crypto/credential-key.ts";
+import { startVoterPages } from "../../web/voter-pages.ts";
 import type { RegisterCommand } from "./index.ts";
 
 const builtIn: Record<string, string> = {
@@ -37,74 +40,92 @@ export const registerDemo: RegisterCommand = (program: Command) => {
       "--json",
       "print one JSON object last, with the scenario's field names, the declaration and timings",
     )
+    .option("--http <n>", "how many online votes go through the voter pages over HTTP", "200")
     .option("--out <file>", "where to write the results archive", "demo-results.json")
     .option(
       "--data <dir>",
       "the embedded database's folder (default: a fresh temporary folder, removed afterwards)",
     )
-    .action(async (name: string, options: { scale: string; json?: boolean; out: string; data?: string }) => {
-      const file = builtIn[name] ?? name;
-      if (!existsSync(file)) {
-        console.error(`No scenario "${name}": give labour-2016 or a scenario JSON file.`);
-        process.exitCode = 2;
-        return;
-      }
-      const read = readScenario(JSON.parse(await readFile(file, "utf8")));
-      if (!read.ok) {
-        console.error(messages(read.error));
-        process.exitCode = 2;
-        return;
-      }
-      if (!/^\d+(\.\d+)?$/.test(options.scale)) {
-        console.error(`--scale must be a decimal such as 0.01, not "${options.scale}".`);
-        process.exitCode = 2;
-        return;
-      }
-      const scenario = scaleScenario(read.value, options.scale);
-      const dataDir = options.data ?? (await mkdtemp(join(tmpdir(), "selectorate-demo-")));
-      const opened = await openStore({ dataDir });
-      if (!opened.ok) {
-        console.error(messages([opened.error]));
-        process.exitCode = 2;
-        return;
-      }
-      const started = performance.now();
-      try {
-        const slug = `demo-${
-          basename(name, ".json")
-            .toLowerCase()
-            .replace(/[^a-z0-9]+/g, "-")
-            .slice(0, 40)
-            .replace(/^-+|-+$/g, "") || "scenario"
-        }`;
-        const r = await rehearseElection(opened.value, scenario, {
-          slug,
-          hash: sha256Hasher,
-          progress: (step, done, of) =>
-            process.stderr.write(
-              `\r${step}: ${done.toLocaleString("en-GB")} of ${of.toLocaleString("en-GB")}`,
-            ),
-        });
-        process.stderr.write("\n");
-        if (!r.ok) {
-          console.error(messages(r.error));
-          process.exitCode = 1;
+    .action(
+      async (
+        name: string,
+        options: { scale: string; json?: boolean; out: string; data?: string; http: string },
+      ) => {
+        const file = builtIn[name] ?? name;
+        if (!existsSync(file)) {
+          console.error(`No scenario "${name}": give labour-2016 or a scenario JSON file.`);
+          process.exitCode = 2;
           return;
         }
-        await writeFile(options.out, r.value.archive);
-        const timings = { ...r.value.timings, whole: Math.round(performance.now() - started) };
-        for (const line of roomLines(r.value)) console.log(line);
-        console.log("");
-        console.log(renderDeclarationText(r.value.declaration));
-        console.log(`Archive: ${options.out} (SHA-256 ${r.value.archiveSha256})`);
-        for (const [step, ms] of Object.entries(timings))
-          console.log(`  ${step.padEnd(20)} ${(ms / 1000).toFixed(2)} s`);
-        if (options.json) console.log(JSON.stringify(demoJson(scenario, r.value, timings, options.scale)));
-      } finally {
-        await opened.value.close();
-        if (!options.data) await rm(dataDir, { recursive: true, force: true });
-      }
-    });
+        const read = readScenario(JSON.parse(await readFile(file, "utf8")));
+        if (!read.ok) {
+          console.error(messages(read.error));
+          process.exitCode = 2;
+          return;
+        }
+        if (!/^\d+$/.test(options.http)) {
+          console.error(`--http must be a whole number of votes, not "${options.http}".`);
+          process.exitCode = 2;
+          return;
+        }
+        if (!/^\d+(\.\d+)?$/.test(options.scale)) {
+          console.error(`--scale must be a decimal such as 0.01, not "${options.scale}".`);
+          process.exitCode = 2;
+          return;
+        }
+        const scenario = scaleScenario(read.value, options.scale);
+        const dataDir = options.data ?? (await mkdtemp(join(tmpdir(), "selectorate-demo-")));
+        const opened = await openStore({ dataDir });
+        if (!opened.ok) {
+          console.error(messages([opened.error]));
+          process.exitCode = 2;
+          return;
+        }
+        const started = performance.now();
+        try {
+          const slug = `demo-${
+            basename(name, ".json")
+              .toLowerCase()
+              .replace(/[^a-z0-9]+/g, "-")
+              .slice(0, 40)
+              .replace(/^-+|-+$/g, "") || "scenario"
+          }`;
+          // The rehearsal and the voter pages it casts a sample through must hash codes with one key:
+          // a fresh one for this throwaway database, unless the operator named one.
+          process.env["SELECTORATE_CREDENTIAL_KEY"] ??= randomBytes(32).toString("hex");
+          const store = opened.value;
+          const r = await rehearseElection(store, scenario, {
+            slug,
+            hash: sha256Hasher,
+            credentialKey: loadCredentialKey(),
+            voterPages: (now) => startVoterPages(store, now),
+            httpSample: Number(options.http),
+            progress: (step, done, of) =>
+              process.stderr.write(
+                `\r${step}: ${done.toLocaleString("en-GB")} of ${of.toLocaleString("en-GB")}`,
+              ),
+          });
+          process.stderr.write("\n");
+          if (!r.ok) {
+            console.error(messages(r.error));
+            process.exitCode = 1;
+            return;
+          }
+          await writeFile(options.out, r.value.archive);
+          const timings = { ...r.value.timings, whole: Math.round(performance.now() - started) };
+          for (const line of roomLines(r.value)) console.log(line);
+          console.log("");
+          console.log(renderDeclarationText(r.value.declaration));
+          console.log(`Archive: ${options.out} (SHA-256 ${r.value.archiveSha256})`);
+          for (const [step, ms] of Object.entries(timings))
+            console.log(`  ${step.padEnd(20)} ${(ms / 1000).toFixed(2)} s`);
+          if (options.json) console.log(JSON.stringify(demoJson(scenario, r.value, timings, options.scale)));
+        } finally {
+          await opened.value.close();
+          if (!options.data) await rm(dataDir, { recursive: true, force: true });
+        }
+      },
+    );
 };
 
 /** What each room found, in a few lines, before the declaration. */
@@ -120,7 +141,7 @@ function roomLines(r: Rehearsal): string[] {
     `Nominations: ${n(r.nominations.nominations)} made; ballot paper: ${r.nominations.ballotPaper.join(", ")}`,
     `Applications: ${n(t.applications)}; accepted ${n(t.accepted)}; rejected ${n(t.rejected)} (${reasons(t.rejectionsByReason)})`,
     `Vetting: ${n(r.vetting.cases)} cases; ${n(t.excluded)} excluded; appeals ${n(t.appealsLodged)} (upheld ${n(t.appealsUpheld)}, dismissed ${n(t.appealsDismissed)})`,
-    `Voting: credentials ${reasons(r.voting.credentials)}; ${n(r.voting.online)} online, ${n(r.voting.postal)} postal`,
+    `Voting: credentials ${reasons(r.voting.credentials)}; ${n(r.voting.online)} online (${n(r.voting.overHttp)} through the voter pages over HTTP), ${n(r.voting.postal)} spoilt postal papers`,
   ];
 }
 
