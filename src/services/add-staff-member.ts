@@ -54,7 +54,7 @@ export async function addStaffMember(
   const existing = await store.read((tx) => findStaffByEmail(tx, email));
   if (!existing) {
     if (form.displayName.trim() === "") faults.push(problem("input.required", { field: "displayName" }));
-    const pf = passwordFault(form.password, email);
+    const pf = passwordFault(form.password, email, deps.isListedPassword);
     if (pf) faults.push(problem("input.invalid", { field: "password", facts: { reason: pf } }));
   }
   if (faults.length > 0) return err(faults);

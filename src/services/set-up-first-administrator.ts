@@ -67,7 +67,7 @@ export async function createFirstAdministrator(
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
     faults.push(problem("input.invalid", { field: "email", facts: { reason: "email" } }));
   if (form.displayName.trim() === "") faults.push(problem("input.required", { field: "displayName" }));
-  const pf = passwordFault(form.password, email);
+  const pf = passwordFault(form.password, email, deps.isListedPassword);
   if (pf) faults.push(problem("input.invalid", { field: "password", facts: { reason: pf } }));
   if (faults.length > 0) return err(faults);
   const passwordHash = await deps.hashPassword(form.password);

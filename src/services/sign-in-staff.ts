@@ -4,7 +4,14 @@ import { err, ok, type Result } from "../domain/common/result.ts";
 import type { Store } from "../ports/store.ts";
 import { sha256 } from "../adapters/crypto/sha256.ts";
 import { appendAudit } from "../adapters/storage/repos/record.ts";
-import { findStaffByEmail, insertStaffSession } from "../adapters/storage/repos/staff.ts";
+import { afterFailure, lockedUntil } from "../domain/access/sign-in-limits.ts";
+import type { Tx } from "../ports/store.ts";
+import {
+  findSignInFailures,
+  findStaffByEmail,
+  insertStaffSession,
+  saveSignInFailures,
+} from "../adapters/storage/repos/staff.ts";
 import { randomId, type StaffDeps } from "./staff-deps.ts";
 
 /** A session half-way through sign-in: the password was right, the code is still to come. */
@@ -19,6 +26,8 @@ export interface PasswordAccepted {
  * The first step of staff sign-in: email and password. A wrong password and an unknown email give
  * the same answer after the same work (an argon2 verify either way), so the form does not reveal
  * who has an account. Success opens a session that can do nothing until the second factor passes.
+ * Five failures (password or code) for one email within 15 minutes lock it for 15 minutes, whether
+ * or not an account has that email; a locked email is refused before any password is checked.
  */
 export async function signInWithPassword(
   store: Store,
@@ -26,6 +35,16 @@ export async function signInWithPassword(
   form: { email: string; password: string },
 ): Promise<Result<PasswordAccepted, Problem>> {
   const email = normaliseEmail(form.email);
+  const locked = await store.transaction(async (tx) =>
+    ok(lockedUntil(await findSignInFailures(tx, email), deps.now())),
+  );
+  if (locked.ok && locked.value)
+    return err(
+      problem("access.sign-in-required", {
+        field: "email",
+        facts: { reason: "locked", until: locked.value.toISOString() },
+      }),
+    );
   const account = await store.read((tx) => findStaffByEmail(tx, email));
   const phc = account?.passwordHash ?? (await deps.dummyPasswordHash());
   const matches =
@@ -33,6 +52,7 @@ export async function signInWithPassword(
   const at = deps.now();
   if (!account || !matches || account.disabled) {
     await store.transaction(async (tx) => {
+      await countFailure(tx, email, at);
       await appendAudit(
         tx,
         null,
@@ -63,4 +83,9 @@ export async function signInWithPassword(
     return ok(undefined);
   });
   return ok({ sessionId, mustEnrol: account.totpSecret === null });
+}
+
+/** Counts one failed attempt against an email (known or not), locking it at the limit. */
+export async function countFailure(tx: Tx, email: string, at: Date): Promise<void> {
+  await saveSignInFailures(tx, email, afterFailure(await findSignInFailures(tx, email), at));
 }

@@ -6,6 +6,8 @@ export interface StaffDeps {
   readonly verifyPassword: (phc: string, password: string) => Promise<boolean>;
   /** A hash to check against when no account matches, so timing does not tell who has an account. */
   readonly dummyPasswordHash: () => Promise<string>;
+  /** Whether a password is on the shipped common-password list. */
+  readonly isListedPassword: (password: string) => boolean;
   readonly totp: {
     /** A new Base32 secret (160 bits). */
     readonly newSecret: () => string;

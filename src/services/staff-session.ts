@@ -1,12 +1,15 @@
 import type { Actor } from "../domain/access/index.ts";
 import { sessionLive } from "../domain/access/staff-rules.ts";
+import { lockedUntil } from "../domain/access/sign-in-limits.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
 import type { Store, Tx } from "../ports/store.ts";
 import { sha256 } from "../adapters/crypto/sha256.ts";
 import { appendAudit } from "../adapters/storage/repos/record.ts";
 import {
+  clearSignInFailures,
   endStaffSession,
+  findSignInFailures,
   findStaffById,
   findStaffSession,
   insertStaffSession,
@@ -18,6 +21,7 @@ import {
   type StaffSessionRow,
 } from "../adapters/storage/repos/staff.ts";
 import { randomId, type StaffDeps } from "./staff-deps.ts";
+import { countFailure } from "./sign-in-staff.ts";
 
 /** A live staff session as the web adapter sees it. */
 export interface StaffSession {
@@ -36,6 +40,8 @@ export interface StaffSession {
   readonly role: StaffRole | undefined;
   /** What the services are given: set only when signed in with a chosen role. */
   readonly actor: Actor | undefined;
+  /** When the password and a code were last given (sign-in or re-authentication). */
+  readonly authenticatedAt: Date;
 }
 
 /** The Actor a staff account acting in one role stands for (administrators: every election). */
@@ -60,6 +66,8 @@ async function load(tx: Tx, row: StaffSessionRow): Promise<StaffSession | undefi
     roles,
     role,
     actor: row.stage === "signed-in" && role ? actorFor(account.id, role) : undefined,
+    // A session restarts (new id, new start) at sign-in and at re-authentication, never on a role change.
+    authenticatedAt: row.createdAt,
   };
 }
 
@@ -88,7 +96,7 @@ export async function resolveStaffSession(
 }
 
 /** Replaces a session by a new id (fixation defence): the old row ends, a new one starts. */
-async function rotate(
+export async function rotate(
   tx: Tx,
   deps: Pick<StaffDeps, "now" | "randomBytes">,
   old: StaffSessionRow,
@@ -150,9 +158,13 @@ export async function confirmStaffCode(
       const account = await findStaffById(tx, row.accountId, true);
       if (!account || account.disabled)
         return err(problem("access.sign-in-required", { facts: { reason: "session" } }));
+      // A locked email gets no more guesses at the code either (the lock counts both steps).
+      if (lockedUntil(await findSignInFailures(tx, account.email), now))
+        return err(problem("access.sign-in-required", { facts: { reason: "locked" } }));
       const secret = account.totpSecret ?? row.pendingTotpSecret;
       const step = secret ? await deps.totp.check(secret, code.trim(), now, account.totpLastStep) : undefined;
       if (step === undefined) {
+        await countFailure(tx, account.email, now);
         await appendAudit(
           tx,
           null,
@@ -170,6 +182,7 @@ export async function confirmStaffCode(
         return ok({ sessionId: "", roleChosen: false });
       }
       await setStaffTotp(tx, account.id, secret!, step);
+      await clearSignInFailures(tx, account.email);
       const roles = await rolesOfStaff(tx, account.id);
       const only = roles.length === 1 ? roles[0]!.id : null;
       const next = await rotate(tx, deps, row, { stage: "signed-in", roleId: only, freshStart: true });

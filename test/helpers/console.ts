@@ -1,7 +1,9 @@
 // Helpers for the staff console's tests: a cookie jar over Fastify's inject, staff accounts made
 // through the services, and TOTP codes for a given instant.
 import { randomBytes } from "node:crypto";
+import { after } from "node:test";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { buildServer } from "../../src/adapters/web/server.ts";
 import { generate } from "otplib";
 import type { Store } from "../../src/ports/store.ts";
 import { addStaffMember } from "../../src/services/add-staff-member.ts";
@@ -16,6 +18,7 @@ import {
   verifyPassword,
 } from "../../src/adapters/web/auth/password-hash.ts";
 import { checkTotp, newTotpSecret } from "../../src/adapters/web/auth/totp.ts";
+import { isListedPassword } from "../../src/adapters/web/auth/common-passwords.ts";
 
 /** Staff deps on a settable clock. */
 export function testStaffDeps(clock: { now: Date }): StaffDeps {
@@ -25,6 +28,7 @@ export function testStaffDeps(clock: { now: Date }): StaffDeps {
     hashPassword,
     verifyPassword,
     dummyPasswordHash,
+    isListedPassword,
     totp: { newSecret: newTotpSecret, check: checkTotp },
   };
 }
@@ -140,4 +144,19 @@ export async function staffWithRole(
   );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return { email, password };
+}
+
+/**
+ * One server per test file on a settable clock, built on first use and closed after the file; with
+ * the staff deps on the same clock. Call at the top of a `forEachEngine` block.
+ */
+export function consoleServer(store: Store, start: string) {
+  const clock = { now: new Date(start) };
+  let app: FastifyInstance | undefined;
+  after(async () => app?.close());
+  return {
+    clock,
+    deps: testStaffDeps(clock),
+    server: async () => (app ??= await buildServer({ store, logLevel: "silent", now: () => clock.now })),
+  };
 }

@@ -1,14 +1,12 @@
 // The returning officer's and the scrutineer's step pages over HTTP: close of poll, the count, the
 // scrutineer's sign-off of the named declaration, declare and publish; who may press which button.
 import assert from "node:assert/strict";
-import { after, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { buildServer } from "../../src/adapters/web/server.ts";
+import { test } from "node:test";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { readAudit } from "../../src/adapters/storage/repos/record.ts";
 import { aClosedElection } from "../helpers/declaration.ts";
 import { anElection } from "../helpers/voting.ts";
-import { Client, signIn, staffWithRole, testStaffDeps } from "../helpers/console.ts";
+import { Client, consoleServer, signIn, staffWithRole } from "../helpers/console.ts";
 import { forEachEngine, type TestEngine } from "../helpers/engines.ts";
 
 // The close reads the credential key from the environment, as the server does.
@@ -23,12 +21,7 @@ async function slugOf(engine: TestEngine, id: string): Promise<string> {
 }
 
 forEachEngine((engine) => {
-  const clock = { now: new Date("2026-02-01T12:30:00Z") };
-  const deps = testStaffDeps(clock);
-  let app: FastifyInstance | undefined;
-  const server = async () =>
-    (app ??= await buildServer({ store: engine.store, logLevel: "silent", now: () => clock.now }));
-  after(async () => app?.close());
+  const { clock, deps, server } = consoleServer(engine.store, "2026-02-01T12:30:00Z");
 
   /** A signed-in client acting in `role` for the election `slug`. */
   const as = async (role: string, slug: string): Promise<Client> => {

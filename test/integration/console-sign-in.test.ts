@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { after, test } from "node:test";
-import type { FastifyInstance } from "fastify";
+import { test } from "node:test";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { issueFirstAdministratorLink } from "../../src/services/set-up-first-administrator.ts";
@@ -13,15 +12,10 @@ import { setUpPoll } from "../../src/services/set-up-poll.ts";
 import { addStaffMember } from "../../src/services/add-staff-member.ts";
 import { aPaper } from "../helpers/voting.ts";
 import { fixedDeps, labourDefinition, officer } from "../helpers/electorate.ts";
-import { Client, codeAt, firstAdmin, signIn, testStaffDeps } from "../helpers/console.ts";
+import { Client, consoleServer, codeAt, firstAdmin, signIn } from "../helpers/console.ts";
 
 forEachEngine((engine) => {
-  const clock = { now: new Date("2026-03-02T09:00:00Z") };
-  const deps = testStaffDeps(clock);
-  let app: FastifyInstance | undefined;
-  const server = async () =>
-    (app ??= await buildServer({ store: engine.store, logLevel: "silent", now: () => clock.now }));
-  after(async () => app?.close());
+  const { clock, deps, server } = consoleServer(engine.store, "2026-03-02T09:00:00Z");
 
   test("first run: the one-time link creates the administrator once, then is refused", async () => {
     const s = await server();

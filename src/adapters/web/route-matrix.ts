@@ -81,6 +81,9 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "GET /console/role": "public",
   "POST /console/role": "public",
   "POST /console/sign-out": "public",
+  // Re-authentication: any signed-in person (it only confirms who they are).
+  "GET /console/reauth": "public",
+  "POST /console/reauth": "public",
   "GET /console/setup/:token": "public",
   "POST /console/setup/:token": "public",
   // Console pages.

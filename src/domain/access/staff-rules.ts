@@ -13,15 +13,23 @@ export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
 /** How long a first-administrator link stays usable. */
 export const setupLinkLifetimeMs = 24 * 60 * 60 * 1000;
 
-/** Why a password is refused, or undefined when it is acceptable. */
+/** Fewest different characters a password may have ("aaaaaaaaaaaa" and "121212121212" are refused). */
+export const minDistinctCharacters = 5;
+
+/**
+ * Why a password is refused, or undefined when it is acceptable. `listed` says whether it is on the
+ * common-password list (ASVS 2.1.7); a password of very few different characters counts as common too.
+ */
 export function passwordFault(
   password: string,
   email: string,
-): "too-short" | "too-long" | "is-email" | undefined {
+  listed: (password: string) => boolean,
+): "too-short" | "too-long" | "is-email" | "too-common" | undefined {
   const length = [...password].length;
   if (length < minPasswordLength) return "too-short";
   if (length > maxPasswordLength) return "too-long";
   if (password.trim().toLowerCase() === email.trim().toLowerCase()) return "is-email";
+  if (new Set(password.toLowerCase()).size < minDistinctCharacters || listed(password)) return "too-common";
   return undefined;
 }
 

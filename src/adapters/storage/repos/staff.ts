@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import { isRole, type Role } from "../../../domain/access/index.ts";
+import type { FailureCount } from "../../../domain/access/sign-in-limits.ts";
 import type { Database } from "../schema/index.ts";
 import type { StaffTables } from "../schema/staff.ts";
 import { dbOf } from "../tx.ts";
@@ -282,4 +283,30 @@ export async function setupLinkUsable(tx: Tx, tokenHash: string, at: Date): Prom
     .where("expires_at", ">", at)
     .executeTakeFirst();
   return r !== undefined;
+}
+
+/** The failed sign-ins counted against an email, locked for update (two guesses at once count twice). */
+export async function findSignInFailures(tx: Tx, email: string): Promise<FailureCount | undefined> {
+  const r = await db(tx)
+    .selectFrom("staff_sign_in_failures")
+    .selectAll()
+    .where("email", "=", email)
+    .forUpdate()
+    .executeTakeFirst();
+  return r && { failures: r.failures, firstAt: r.first_at, lockedUntil: r.locked_until };
+}
+
+/** Stores an email's failure count. */
+export async function saveSignInFailures(tx: Tx, email: string, c: FailureCount): Promise<void> {
+  const row = { failures: c.failures, first_at: c.firstAt, locked_until: c.lockedUntil };
+  await db(tx)
+    .insertInto("staff_sign_in_failures")
+    .values({ email, ...row })
+    .onConflict((o) => o.column("email").doUpdateSet(row))
+    .execute();
+}
+
+/** Forgets an email's failures (after a successful sign-in). */
+export async function clearSignInFailures(tx: Tx, email: string): Promise<void> {
+  await db(tx).deleteFrom("staff_sign_in_failures").where("email", "=", email).execute();
 }

@@ -1,12 +1,13 @@
 import type { Generated } from "kysely";
 import type { Instant } from "./foundation.ts";
 
-/** The staff console's tables (migration 0610). */
+/** The staff console's tables (migrations 0610, 0620). */
 export interface StaffTables {
   staff_accounts: StaffAccountsTable;
   staff_roles: StaffRolesTable;
   staff_sessions: StaffSessionsTable;
   staff_setup_links: StaffSetupLinksTable;
+  staff_sign_in_failures: StaffSignInFailuresTable;
 }
 
 /** A person who runs the election; only an argon2id hash of the password is kept. */
@@ -52,4 +53,12 @@ export interface StaffSetupLinksTable {
   created_at: Instant;
   expires_at: Instant;
   used_at: Instant | null;
+}
+
+/** Failed sign-ins counted against one email address, and the lock's end (migration 0620). */
+export interface StaffSignInFailuresTable {
+  email: string;
+  failures: number;
+  first_at: Instant;
+  locked_until: Instant | null;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { StaffDeps } from "../../../services/staff-deps.ts";
+import { isListedPassword } from "./common-passwords.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password-hash.ts";
 import { checkTotp, newTotpSecret } from "./totp.ts";
 
@@ -11,6 +12,7 @@ export function staffDeps(now: () => Date): StaffDeps {
     hashPassword,
     verifyPassword,
     dummyPasswordHash,
+    isListedPassword,
     totp: { newSecret: newTotpSecret, check: checkTotp },
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Problem } from "../../../../domain/common/problem.ts";
+import { recentlyAuthenticated } from "../../../../domain/access/sign-in-limits.ts";
 import type { StaffSession } from "../../../../services/staff-session.ts";
 import { preSessionCookie, type StaffCookie } from "../../auth/staff-cookie.ts";
 import { html } from "../../views/html.ts";
@@ -84,6 +85,19 @@ export function requireSignedIn(request: FastifyRequest, reply: FastifyReply): b
     return false;
   }
   return true;
+}
+
+/**
+ * Guards an administrator action (ASVS 3.7.1): when the password and a code were last given more
+ * than 10 minutes ago, sends the person to re-authenticate (303), coming back to this page after.
+ * Returns true when the handler may go on. Run it after the role check, so others get their 403.
+ */
+export function requireRecentAuth(request: FastifyRequest, reply: FastifyReply, now: Date): boolean {
+  const s = request.staff;
+  if (s && recentlyAuthenticated(s.authenticatedAt, now)) return true;
+  const back = request.url.split("?")[0]!;
+  void reply.redirect(`/console/reauth?next=${encodeURIComponent(back)}`, 303);
+  return false;
 }
 
 /** Constant-time comparison of two tokens. */

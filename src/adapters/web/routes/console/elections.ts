@@ -26,7 +26,14 @@ import {
   problemList,
   textArea,
 } from "../../views/console/shell.ts";
-import { refuseProblem, requireSignedIn, sendPage, viewOf, type FormBody } from "./context.ts";
+import {
+  refuseProblem,
+  requireRecentAuth,
+  requireSignedIn,
+  sendPage,
+  viewOf,
+  type FormBody,
+} from "./context.ts";
 
 /** The returning officer's election pages: list, set-up, overview with readiness, roll import, freeze, chains. */
 export function electionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
@@ -112,6 +119,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
     if (!requireSignedIn(request, reply)) return reply;
     const allowed = authorise(request.actor, "election.create", null);
     if (!allowed.ok) return refuseProblem(request, reply, allowed.error);
+    if (!requireRecentAuth(request, reply, now())) return reply;
     return newPage(request, reply, 200, "", []);
   });
 
@@ -119,6 +127,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
     if (!requireSignedIn(request, reply)) return reply;
     const allowed = authorise(request.actor, "election.create", null);
     if (!allowed.ok) return refuseProblem(request, reply, allowed.error);
+    if (!requireRecentAuth(request, reply, now())) return reply;
     const v = viewOf(request, reply);
     const text = ((request.body ?? {}) as FormBody)["definition"] ?? "";
     let parsed: unknown;

@@ -13,6 +13,7 @@ import { countRoutes } from "./count.ts";
 import { electionRoutes } from "./elections.ts";
 import { peopleRoutes } from "./people.ts";
 import { pollRoutes } from "./poll.ts";
+import { reauthRoutes } from "./reauth.ts";
 import { signInRoutes } from "./signin-routes.ts";
 
 // The staff console under /console. Sessions live only inside this plugin: the session cookie never
@@ -63,6 +64,7 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
   signInRoutes(app, routeDeps.store, deps, cookieSettings);
   electionRoutes(app, routeDeps.store, routeDeps.now);
   peopleRoutes(app, routeDeps.store, deps);
+  reauthRoutes(app, routeDeps.store, deps, cookieSettings);
   pollRoutes(app, routeDeps.store, routeDeps.now);
   countRoutes(app, routeDeps.store, routeDeps.now);
 };

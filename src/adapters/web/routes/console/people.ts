@@ -8,7 +8,14 @@ import type { StaffDeps } from "../../../../services/staff-deps.ts";
 import { html } from "../../views/html.ts";
 import { textField } from "../../views/layout.ts";
 import { consoleErrors, consolePage, csrfField } from "../../views/console/shell.ts";
-import { refuseProblem, requireSignedIn, sendPage, viewOf, type FormBody } from "./context.ts";
+import {
+  refuseProblem,
+  requireRecentAuth,
+  requireSignedIn,
+  sendPage,
+  viewOf,
+  type FormBody,
+} from "./context.ts";
 import { fieldMessage } from "./signin-routes.ts";
 
 /** The administrator's people page: who holds which role, and a form to give a role. */
@@ -77,6 +84,9 @@ export function peopleRoutes(app: FastifyInstance, store: Store, deps: StaffDeps
 
   app.get("/console/people", async (request, reply) => {
     if (!requireSignedIn(request, reply)) return reply;
+    const allowed = authorise(request.actor, "staff.manage", null);
+    if (!allowed.ok) return refuseProblem(request, reply, allowed.error);
+    if (!requireRecentAuth(request, reply, deps.now())) return reply;
     return page(request, reply, 200, {}, []);
   });
 
@@ -84,6 +94,7 @@ export function peopleRoutes(app: FastifyInstance, store: Store, deps: StaffDeps
     if (!requireSignedIn(request, reply)) return reply;
     const allowed = authorise(request.actor, "staff.manage", null);
     if (!allowed.ok) return refuseProblem(request, reply, allowed.error);
+    if (!requireRecentAuth(request, reply, deps.now())) return reply;
     const form = (request.body ?? {}) as FormBody;
     const r = await addStaffMember(store, deps, request.actor, {
       email: form["email"] ?? "",

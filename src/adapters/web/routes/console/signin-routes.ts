@@ -76,7 +76,13 @@ export function signInRoutes(
   app.get("/console/sign-in", async (request, reply) => {
     const q = request.query as Record<string, string | undefined>;
     const v = viewOf(request, reply);
-    const notice = q["out"] ? v.t("signIn.signedOut") : q["expired"] ? v.t("signIn.expired") : undefined;
+    const notice = q["out"]
+      ? v.t("signIn.signedOut")
+      : q["locked"]
+        ? v.t("reauth.locked")
+        : q["expired"]
+          ? v.t("signIn.expired")
+          : undefined;
     return signInPage(request, reply, 200, "", undefined, notice);
   });
 
@@ -89,7 +95,12 @@ export function signInRoutes(
       email: body["email"] ?? "",
       password: body["password"] ?? "",
     });
-    if (!r.ok) return signInPage(request, reply, 401, body["email"] ?? "", v.t("signIn.wrong"));
+    if (!r.ok) {
+      const until = r.error.facts?.["until"];
+      if (r.error.facts?.["reason"] === "locked")
+        return signInPage(request, reply, 429, body["email"] ?? "", v.t("signIn.locked", { until }));
+      return signInPage(request, reply, 401, body["email"] ?? "", v.t("signIn.wrong"));
+    }
     setSessionCookie(reply, cookie, r.value.sessionId);
     return reply.redirect("/console/sign-in/code", 303);
   });
@@ -131,7 +142,10 @@ export function signInRoutes(
     const r = await confirmStaffCode(store, deps, sessionIdOf(request), body["code"] ?? "");
     if (!r.ok) {
       if (r.error.code === "access.sign-in-required")
-        return reply.redirect("/console/sign-in?expired=1", 303);
+        return reply.redirect(
+          r.error.facts?.["reason"] === "locked" ? "/console/sign-in?locked=1" : "/console/sign-in?expired=1",
+          303,
+        );
       return codePage(request, reply, 422, v.t("signIn.wrongCode"));
     }
     setSessionCookie(reply, cookie, r.value.sessionId);

@@ -33,6 +33,8 @@ export const en = {
     password: "Password",
     submit: "Continue",
     wrong: "The email address or password is not right.",
+    locked:
+      "Too many attempts for this email address. Wait until {{until}} (UTC), then try again; each attempt is recorded.",
     codeTitle: "Enter the code from your authenticator",
     code: "6-digit code",
     codeHint: "Open the authenticator app on your phone and type the code it shows now.",
@@ -53,6 +55,14 @@ export const en = {
     formExpired:
       "This form had expired or did not come from this site. Nothing was changed; please try again.",
   },
+  reauth: {
+    title: "Confirm it is you",
+    intro:
+      "Changing who can act in an election needs your password and a new code from your authenticator, given within the last 10 minutes.",
+    submit: "Confirm",
+    wrong: "The password or code is not right.",
+    locked: "Too many attempts. Wait 15 minutes, then try again; each attempt is recorded.",
+  },
   setup: {
     title: "Create the first administrator",
     intro: "This one-time link creates the first account. It works once, then never again.",
@@ -65,6 +75,8 @@ export const en = {
     "too-short": "Use a password of at least 12 characters.",
     "too-long": "Use a password of at most 256 characters.",
     "is-email": "Do not use your email address as your password.",
+    "too-common":
+      "This password is too common or too easy to guess. Choose a longer phrase of your own, such as four unrelated words.",
   },
   field: {
     required: "Enter {{what}}.",
