@@ -26,9 +26,7 @@ import {
   findCredentialsByHashes,
   markUsedIfUnused,
 } from "../adapters/storage/repos/credentials.ts";
-import { stageBallots } from "../adapters/storage/repos/ballot-staging.ts";
-import { putInEnvelopes } from "../adapters/storage/repos/held-envelopes.ts";
-import { addReceipts } from "../adapters/storage/repos/receipts.ts";
+import { writeCastBatch } from "../adapters/storage/repos/ballot-staging.ts";
 import { recordCodeFailures } from "../adapters/storage/repos/code-failures.ts";
 import { guessRefusals } from "./guess-limits.ts";
 import { mixBallots } from "./mix-ballots.ts";
@@ -243,9 +241,13 @@ async function castReady(
   // The batch's ballots share this transaction's id with their credentials until the mixer moves
   // them; writing them in a shuffled order keeps cast order out of the staging table's pages too.
   const inStage =
-    staged.length > 0 ? await stageBallots(tx, input.electionId, shuffle(staged, deps.random)) : 0;
-  await putInEnvelopes(tx, input.electionId, held);
-  await addReceipts(tx, input.electionId, shuffle(receipts, deps.random));
+    receipts.length === 0
+      ? 0
+      : await writeCastBatch(tx, input.electionId, {
+          staged: shuffle(staged, deps.random),
+          held,
+          receipts: shuffle(receipts, deps.random),
+        });
   if (refused.length === 0) return inStage;
   const found = await findCredentialsByHashes(
     tx,

@@ -2,25 +2,50 @@ import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import { dbOf } from "../tx.ts";
 
+/** What one cast batch writes: staged ballots, challenged voters' envelopes, and receipts. */
+export interface CastBatchWrites {
+  readonly staged: readonly { section: string; ballot: string }[];
+  readonly held: readonly { id: string; voterId: string; caseRef: string; section: string; ballot: string }[];
+  readonly receipts: readonly string[];
+}
+
 /**
- * Puts sealed ballots into the staging area with one statement (section and content only: no id, voter
- * or time) and returns how many of the election's ballots are now staged, as far as this transaction
- * sees (the mixer runs once there are enough).
+ * Writes a cast batch with ONE statement: the sealed ballots into the staging area (section and content
+ * only: no id, voter or time), the held envelopes (outer part voter and case, inner ballot), and the
+ * receipts into their own list (idempotent, never beside a ballot). Returns how many of the election's
+ * ballots are now staged, as far as this transaction sees (the mixer runs once there are enough).
  */
+export async function writeCastBatch(tx: Tx, electionId: string, w: CastBatchWrites): Promise<number> {
+  const r = await sql<{ n: number }>`
+    with staged as (
+      insert into ballot_staging (election_id, section, ballot)
+      select ${electionId}::uuid, s, b
+      from unnest(${w.staged.map((r) => r.section)}::text[], ${w.staged.map((r) => r.ballot)}::text[]) as t(s, b)
+      returning 1),
+    held as (
+      insert into held_envelopes (id, election_id, voter_id, case_ref, section, ballot)
+      select i, ${electionId}::uuid, v, c, s, b
+      from unnest(${w.held.map((r) => r.id)}::uuid[], ${w.held.map((r) => r.voterId)}::text[],
+                  ${w.held.map((r) => r.caseRef)}::text[], ${w.held.map((r) => r.section)}::text[],
+                  ${w.held.map((r) => r.ballot)}::text[]) as t(i, v, c, s, b)
+      returning 1),
+    receipts as (
+      insert into receipts (election_id, code)
+      select ${electionId}::uuid, c from unnest(${w.receipts}::text[]) as t(c)
+      on conflict do nothing
+      returning 1)
+    select ((select count(*) from ballot_staging where election_id = ${electionId}::uuid)
+            + (select count(*) from staged))::int as n`.execute(dbOf(tx));
+  return r.rows[0]?.n ?? 0;
+}
+
+/** Puts sealed ballots into the staging area (a cast batch with nothing else); returns how many are staged. */
 export async function stageBallots(
   tx: Tx,
   electionId: string,
   rows: readonly { section: string; ballot: string }[],
 ): Promise<number> {
-  const r = await sql<{ n: number }>`
-    with added as (
-      insert into ballot_staging (election_id, section, ballot)
-      select ${electionId}::uuid, s, b
-      from unnest(${rows.map((r) => r.section)}::text[], ${rows.map((r) => r.ballot)}::text[]) as t(s, b)
-      returning 1)
-    select ((select count(*) from ballot_staging where election_id = ${electionId}::uuid)
-            + (select count(*) from added))::int as n`.execute(dbOf(tx));
-  return r.rows[0]?.n ?? 0;
+  return writeCastBatch(tx, electionId, { staged: rows, held: [], receipts: [] });
 }
 
 /**

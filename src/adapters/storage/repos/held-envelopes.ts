@@ -2,21 +2,6 @@ import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import { dbOf } from "../tx.ts";
 
-/** Seals challenged voters' ballots into envelopes with one statement: outer part (voter, case), inner ballot. */
-export async function putInEnvelopes(
-  tx: Tx,
-  electionId: string,
-  rows: readonly { id: string; voterId: string; caseRef: string; section: string; ballot: string }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    insert into held_envelopes (id, election_id, voter_id, case_ref, section, ballot)
-    select i, ${electionId}::uuid, v, c, s, b
-    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.voterId)}::text[],
-                ${rows.map((r) => r.caseRef)}::text[], ${rows.map((r) => r.section)}::text[],
-                ${rows.map((r) => r.ballot)}::text[]) as t(i, v, c, s, b)`.execute(dbOf(tx));
-}
-
 /**
  * Removes a voter's envelope, returning its inner ballot and section; the outer part is gone with it.
  * Nobody reads the inner ballot to decide: the caller only moves it on or drops it.

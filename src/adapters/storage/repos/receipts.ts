@@ -1,15 +1,5 @@
-import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import { dbOf } from "../tx.ts";
-
-/** Adds receipts to the list with one statement (idempotent). They are never written beside, or linked to, a ballot. */
-export async function addReceipts(tx: Tx, electionId: string, codes: readonly string[]): Promise<void> {
-  if (codes.length === 0) return;
-  await sql`
-    insert into receipts (election_id, code)
-    select ${electionId}::uuid, c from unnest(${codes}::text[]) as t(c)
-    on conflict do nothing`.execute(dbOf(tx));
-}
 
 /** The receipt list for publication, sorted by the codes themselves (random, so no cast order shows). */
 export async function listReceipts(tx: Tx, electionId: string): Promise<string[]> {
