@@ -150,13 +150,15 @@ export async function staffWithRole(
  * One server per test file on a settable clock, built on first use and closed after the file; with
  * the staff deps on the same clock. Call at the top of a `forEachEngine` block.
  */
-export function consoleServer(store: Store, start: string) {
+export function consoleServer(engine: { readonly store: Store }, start: string) {
   const clock = { now: new Date(start) };
   let app: FastifyInstance | undefined;
   after(async () => app?.close());
   return {
     clock,
     deps: testStaffDeps(clock),
-    server: async () => (app ??= await buildServer({ store, logLevel: "silent", now: () => clock.now })),
+    // The engine's store exists only once its before() hook has run, so it is read here, lazily.
+    server: async () =>
+      (app ??= await buildServer({ store: engine.store, logLevel: "silent", now: () => clock.now })),
   };
 }

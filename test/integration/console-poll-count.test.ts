@@ -21,7 +21,7 @@ async function slugOf(engine: TestEngine, id: string): Promise<string> {
 }
 
 forEachEngine((engine) => {
-  const { clock, deps, server } = consoleServer(engine.store, "2026-02-01T12:30:00Z");
+  const { clock, deps, server } = consoleServer(engine, "2026-02-01T12:30:00Z");
 
   /** A signed-in client acting in `role` for the election `slug`. */
   const as = async (role: string, slug: string): Promise<Client> => {

@@ -8,7 +8,7 @@ import { Client, consoleServer, codeAt, signIn, staffWithRole } from "../helpers
 import { forEachEngine } from "../helpers/engines.ts";
 
 forEachEngine((engine) => {
-  const { clock, deps, server } = consoleServer(engine.store, "2026-03-02T09:00:00Z");
+  const { clock, deps, server } = consoleServer(engine, "2026-03-02T09:00:00Z");
   const later = (minutes: number) => (clock.now = new Date(clock.now.getTime() + minutes * 60_000));
 
   const tryPassword = async (c: Client, email: string, password: string) => {

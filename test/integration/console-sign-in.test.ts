@@ -15,7 +15,7 @@ import { fixedDeps, labourDefinition, officer } from "../helpers/electorate.ts";
 import { Client, consoleServer, codeAt, firstAdmin, signIn } from "../helpers/console.ts";
 
 forEachEngine((engine) => {
-  const { clock, deps, server } = consoleServer(engine.store, "2026-03-02T09:00:00Z");
+  const { clock, deps, server } = consoleServer(engine, "2026-03-02T09:00:00Z");
 
   test("first run: the one-time link creates the administrator once, then is refused", async () => {
     const s = await server();
