@@ -5,6 +5,7 @@ import pg from "pg";
 import { resolve } from "node:path";
 import { problem, type Problem } from "../../domain/common/problem.ts";
 import { err, ok, type Result } from "../../domain/common/result.ts";
+import { pgliteCopyClient, ServerCopyClient } from "./copy-rows.ts";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
 import type { Database } from "./schema/index.ts";
 
@@ -67,6 +68,8 @@ async function openServer(url: string, max: number): Promise<Result<Engine, Prob
     max,
     connectionTimeoutMillis: 60_000,
     types: typeParsers,
+    // Its clients also run COPY for bulk rows (copy-rows.ts).
+    Client: ServerCopyClient,
   });
   // An idle client's network error is reported here instead of crashing the process.
   pool.on("error", () => undefined);
@@ -80,7 +83,12 @@ async function openEmbedded(dataDir: string): Promise<Result<Engine, Problem>> {
   if (!lock.ok) return lock;
   try {
     const pglite = await PGlite.create(folder);
-    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types: typeParsers });
+    const pool = new pg.Pool({
+      ...createPgConfig(pglite),
+      max: 1,
+      types: typeParsers,
+      Client: pgliteCopyClient(pglite),
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const close = async (): Promise<void> => {
       try {

@@ -4,10 +4,11 @@ import type { CalendarDate } from "../../../domain/common/calendar-date.ts";
 import { memberNumber, regionId } from "../../../domain/common/ids.ts";
 import type { Pence } from "../../../domain/common/money.ts";
 import type { EligibilityFacts, MemberStatus, RollEntry } from "../../../domain/electorate/index.ts";
+import { copyField, copyRows } from "../copy-rows.ts";
 import { dbOf } from "../tx.ts";
 
-// The roll: one row per member. Inserts go in batches over unnest arrays (one statement per batch,
-// 10–20× faster than a row per statement). Dates are read back as `::text` (YYYY-MM-DD), never as JS Dates.
+// The roll: one row per member. Inserts go in batches, one COPY per batch (far faster than a row per
+// statement). Dates are read back as `::text` (YYYY-MM-DD), never as JS Dates.
 
 /** How the import and freeze see an election's roll. */
 export interface RollState {
@@ -75,11 +76,25 @@ export async function markRollFrozen(
     .execute();
 }
 
+const ROLL_COLUMNS = [
+  "election_id",
+  "member_key",
+  "member_number",
+  "name",
+  "email",
+  "address_lines",
+  "postcode",
+  "date_of_birth",
+  "join_date",
+  "status",
+  "arrears_pence",
+  "region",
+] as const;
+
 /**
- * Inserts one batch of roll entries with a single statement. The batch travels as one JSON parameter
- * read by `json_to_recordset`, a set-based insert like unnest over arrays: measured here, node-postgres
- * spent four times as much CPU escaping eleven array parameters as JSON.stringify spends on the batch,
- * and on a 654,006-member import that is about a second of the client's time.
+ * Inserts one batch of roll entries with a single COPY (copy-rows.ts). Measured on the 654,006-member
+ * roll, this took the client a third of the CPU the JSON batches (`json_to_recordset`) took, and the
+ * server parses COPY text faster than JSON.
  */
 export async function insertRollEntries(
   tx: Tx,
@@ -87,27 +102,37 @@ export async function insertRollEntries(
   entries: readonly RollEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  const rows = entries.map((e) => ({
-    k: memberKey(e.memberNumber),
-    n: e.memberNumber,
-    nm: e.name,
-    em: e.email,
-    a: e.addressLines,
-    pc: e.postcode,
-    dob: e.dateOfBirth,
-    jd: e.joinDate,
-    st: e.status,
-    ar: e.arrearsPence,
-    rg: e.region,
-  }));
-  await sql`
-    insert into roll_entries (election_id, member_key, member_number, name, email, address_lines, postcode,
-                              date_of_birth, join_date, status, arrears_pence, region)
-    select ${electionId}::uuid, k, n, nm, em, a, pc, dob, jd, st, ar, rg
-    from json_to_recordset(${JSON.stringify(rows)}::json)
-      as t(k text, n text, nm text, em text, a jsonb, pc text, dob date, jd date, st text, ar bigint, rg text)`.execute(
-    dbOf(tx),
-  );
+  // Written as one string with a plain loop: this runs 654,006 times in an import.
+  const id = copyField(electionId);
+  let lines = "";
+  for (const e of entries) {
+    lines +=
+      id +
+      "\t" +
+      copyField(memberKey(e.memberNumber)) +
+      "\t" +
+      copyField(e.memberNumber) +
+      "\t" +
+      copyField(e.name) +
+      "\t" +
+      copyField(e.email) +
+      "\t" +
+      copyField(JSON.stringify(e.addressLines)) +
+      "\t" +
+      copyField(e.postcode) +
+      "\t" +
+      copyField(e.dateOfBirth) +
+      "\t" +
+      e.joinDate +
+      "\t" +
+      e.status +
+      "\t" +
+      e.arrearsPence +
+      "\t" +
+      copyField(e.region) +
+      "\n";
+  }
+  await copyRows(tx, "roll_entries", ROLL_COLUMNS, lines);
 }
 
 /** Removes every entry of the election's roll (before a newer roll replaces it). */
