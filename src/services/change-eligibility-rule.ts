@@ -3,7 +3,6 @@ import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
 import {
   diffSection,
-  frozenRollHash,
   judgeRollSection,
   readRollRulesInput,
   summariseChange,
@@ -16,19 +15,18 @@ import {
   addElectorateMembers,
   currentRuleVersion,
   insertRuleVersion,
-  listElectorateMembers,
   removeElectorateMembers,
   updateDefinition,
 } from "../adapters/storage/repos/electorate.ts";
 import {
   getRollState,
   loadEligibilityFacts,
-  loadRoll,
   markRollFrozen,
   memberKey,
 } from "../adapters/storage/repos/roll.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { loadElection, type ElectorateDeps, type Source } from "./electorate-deps.ts";
+import { hashFrozenList } from "./frozen-list-hash.ts";
 
 /** A proposed change to one roll section's rules. */
 export interface RuleChangeRequest {
@@ -103,12 +101,11 @@ export async function changeEligibilityRule(
         }),
       ]);
     }
-    // Applying after the freeze needs every field of the new electorate for its hash: load the whole
-    // roll once and judge from it. A preview needs only the fields the rules look at.
+    // Judging needs only the fields the rules look at; applying after the freeze rehashes the new
+    // electorate from its entries, read page by page (frozen-list-hash.ts).
     const state = await getRollState(tx, id);
     const rehash = request.apply && state?.frozenAt != null && state.frozenSection === section.id;
-    const wholeRoll = rehash ? await loadRoll(tx, id) : null;
-    const facts = wholeRoll ?? (await loadEligibilityFacts(tx, id));
+    const facts = await loadEligibilityFacts(tx, id);
     const change = diffSection(
       judgeRollSection(section.id, facts, section.source.rules),
       judgeRollSection(section.id, facts, rules.value),
@@ -135,7 +132,7 @@ export async function changeEligibilityRule(
       by: allowed.value.id,
     });
     let frozenListSha256: string | null = null;
-    if (rehash && wholeRoll && state?.frozenAt) {
+    if (rehash && state?.frozenAt) {
       // After the freeze the electorate changes only through recorded decisions like this one.
       await removeElectorateMembers(
         tx,
@@ -150,12 +147,7 @@ export async function changeEligibilityRule(
         toVersion,
       );
       // The hash is of the electorate as stored, so it is read back rather than assumed.
-      const members = new Set(await listElectorateMembers(tx, id, section.id));
-      const hashed = frozenRollHash(
-        section.id,
-        wholeRoll.filter((m) => members.has(memberKey(m.memberNumber))),
-        deps.hash,
-      );
+      const hashed = await hashFrozenList(tx, id, section.id, deps.hash);
       frozenListSha256 = hashed.hash;
       await markRollFrozen(tx, id, {
         section: section.id,

@@ -4,16 +4,21 @@ import { err, ok, type Result } from "../domain/common/result.ts";
 import {
   FROZEN_ROLL_FORMAT,
   freezeBlockers,
-  frozenRollHash,
   judgeRollSection,
   rollSection,
   type ExclusionReason,
 } from "../domain/electorate/index.ts";
 import type { Store } from "../ports/store.ts";
 import { addElectorateMembers, currentRuleVersion } from "../adapters/storage/repos/electorate.ts";
-import { getRollState, loadRoll, markRollFrozen, memberKey } from "../adapters/storage/repos/roll.ts";
+import {
+  getRollState,
+  loadEligibilityFacts,
+  markRollFrozen,
+  memberKey,
+} from "../adapters/storage/repos/roll.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { loadElection, type ElectorateDeps, type Source } from "./electorate-deps.ts";
+import { hashFrozenList } from "./frozen-list-hash.ts";
 
 /** The freeze's outcome: what blocks it (check only), or the frozen electorate. */
 export type FreezeOutcome =
@@ -55,7 +60,8 @@ export async function freezeRoll(
     const id = e.value.row.id;
     const section = rollSection(e.value.definition);
     const state = await getRollState(tx, id);
-    const roll = section && state && !state.frozenAt ? await loadRoll(tx, id) : [];
+    // Only the fields the rules look at; the frozen members' whole entries are read page by page for the hash.
+    const roll = section && state && !state.frozenAt ? await loadEligibilityFacts(tx, id) : [];
     const outcome = section ? judgeRollSection(section.id, roll, section.source.rules) : null;
     const blockers = freezeBlockers({
       frozen: state?.frozenAt != null,
@@ -72,18 +78,11 @@ export async function freezeRoll(
       });
     }
     if (blockers.length > 0 || !section || !outcome) return err(blockers);
-    const eligible = new Set<string>(outcome.eligible);
-    const members = roll.filter((m) => eligible.has(m.memberNumber));
-    const { hash, count } = frozenRollHash(section.id, members, deps.hash);
     const ruleVersion = (await currentRuleVersion(tx, id, section.id))?.version ?? 1;
     const at = deps.now();
-    await addElectorateMembers(
-      tx,
-      id,
-      section.id,
-      members.map((m) => memberKey(m.memberNumber)),
-      ruleVersion,
-    );
+    await addElectorateMembers(tx, id, section.id, outcome.eligible.map(memberKey), ruleVersion);
+    // The hash is of the electorate as stored, read back page by page.
+    const { hash, count } = await hashFrozenList(tx, id, section.id, deps.hash);
     await markRollFrozen(tx, id, { section: section.id, hash, count, at });
     const payload = {
       section: section.id,

@@ -84,7 +84,9 @@ const file = fc
   });
 
 // Mostly well-formed files (so the regular reader goes deep), now and then with one fault put in.
-const cellText = fc.array(fc.constantFrom("a", "Z9", "é", " ", ",", '"', "\n", "\r\n", "😀"), { maxLength: 5 });
+const cellText = fc.array(fc.constantFrom("a", "Z9", "é", " ", ",", '"', "\n", "\r\n", "😀"), {
+  maxLength: 5,
+});
 const wellFormed = fc
   .tuple(
     fc.constantFrom("\n", "\r\n"),

@@ -105,7 +105,8 @@ export class RegularCsvReader {
       if (consumed >= n) break;
     }
     const used = Buffer.byteLength(text.slice(0, consumed));
-    if (buf.length - used > LONGEST_RECORD_BYTES || (atEof && buf.length > used)) return this.irregular(buf, used);
+    if (buf.length - used > LONGEST_RECORD_BYTES || (atEof && buf.length > used))
+      return this.irregular(buf, used);
     this.offset += used;
     this.pending = Buffer.from(buf.subarray(used));
     return undefined;

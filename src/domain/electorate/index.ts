@@ -38,11 +38,14 @@ export {
 } from "./electorate-for-credentials.ts";
 export {
   canonicalLine,
+  canonicalMember,
   frozenRollHash,
+  frozenListHash,
   freezeBlockers,
   rollWritable,
   FROZEN_ROLL_FORMAT,
   type FreezeFacts,
+  type CanonicalMember,
   type HashFactory,
   type Hasher,
 } from "./freeze.ts";

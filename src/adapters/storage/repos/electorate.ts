@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
+import { copyField, copyRows } from "../copy-rows.ts";
 import { dbOf } from "../tx.ts";
 
 // Section rule versions, the frozen member electorate, and the election definition's updates.
@@ -90,7 +91,7 @@ export async function updateDefinition(
     .execute();
 }
 
-/** Adds members (by member key) to a section's frozen electorate, in batches. */
+/** Adds members (by member key) to a section's frozen electorate, with one COPY per 20,000. */
 export async function addElectorateMembers(
   tx: Tx,
   electionId: string,
@@ -98,12 +99,16 @@ export async function addElectorateMembers(
   keys: readonly string[],
   ruleVersion: number,
 ): Promise<void> {
-  for (let i = 0; i < keys.length; i += 5000) {
-    const batch = keys.slice(i, i + 5000);
-    await sql`
-      insert into electorate_members (election_id, section_id, member_key, rule_version)
-      select ${electionId}::uuid, ${section}, k, ${ruleVersion}::integer from unnest(${batch}::text[]) as t(k)`.execute(
-      dbOf(tx),
+  const fixed = `${copyField(electionId)}\t${copyField(section)}\t`;
+  const tail = `\t${ruleVersion}\n`;
+  for (let i = 0; i < keys.length; i += 20_000) {
+    let lines = "";
+    for (const k of keys.slice(i, i + 20_000)) lines += fixed + copyField(k) + tail;
+    await copyRows(
+      tx,
+      "electorate_members",
+      ["election_id", "section_id", "member_key", "rule_version"],
+      lines,
     );
   }
 }

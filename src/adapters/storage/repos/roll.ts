@@ -7,6 +7,8 @@ import type { EligibilityFacts, MemberStatus, RollEntry } from "../../../domain/
 import { copyField, copyRows } from "../copy-rows.ts";
 import { dbOf } from "../tx.ts";
 
+export { eachElectorateEntry, loadEligibilityFacts, loadRoll } from "./roll-read.ts";
+
 // The roll: one row per member. Inserts go in batches, one COPY per batch (far faster than a row per
 // statement). Dates are read back as `::text` (YYYY-MM-DD), never as JS Dates.
 
@@ -148,58 +150,6 @@ export async function countRoll(tx: Tx, electionId: string): Promise<number> {
     .where("election_id", "=", electionId)
     .executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-/** The whole roll (or, with `frozenSection`, only that section's frozen electorate), in member-key order. */
-export async function loadRoll(tx: Tx, electionId: string, frozenSection?: string): Promise<RollEntry[]> {
-  const filter =
-    frozenSection === undefined
-      ? sql``
-      : sql`and member_key in (select member_key from electorate_members
-                               where election_id = ${electionId}::uuid and section_id = ${frozenSection})`;
-  const r = await sql<{
-    n: string;
-    name: string;
-    email: string | null;
-    a: string[];
-    pc: string | null;
-    dob: string | null;
-    jd: string;
-    st: string;
-    ar: string;
-    rg: string | null;
-  }>`
-    select member_number as n, name, email, address_lines as a, postcode as pc, date_of_birth::text as dob,
-           join_date::text as jd, status as st, arrears_pence::text as ar, region as rg
-    from roll_entries where election_id = ${electionId}::uuid ${filter}
-    order by member_key`.execute(dbOf(tx));
-  return r.rows.map((x) => ({
-    memberNumber: memberNumber(x.n),
-    name: x.name,
-    email: x.email,
-    addressLines: x.a,
-    postcode: x.pc,
-    dateOfBirth: x.dob as CalendarDate | null,
-    joinDate: x.jd as CalendarDate,
-    status: x.st as MemberStatus,
-    arrearsPence: Number(x.ar) as Pence,
-    region: x.rg === null ? null : regionId(x.rg),
-  }));
-}
-
-/** Only the fields eligibility looks at, for every member: what a 654,006-member recompute loads. */
-export async function loadEligibilityFacts(tx: Tx, electionId: string): Promise<EligibilityFacts[]> {
-  const r = await sql<{ n: string; dob: string | null; jd: string; st: string; ar: string }>`
-    select member_number as n, date_of_birth::text as dob, join_date::text as jd, status as st,
-           arrears_pence::text as ar
-    from roll_entries where election_id = ${electionId}::uuid`.execute(dbOf(tx));
-  return r.rows.map((x) => ({
-    memberNumber: memberNumber(x.n),
-    dateOfBirth: x.dob as CalendarDate | null,
-    joinDate: x.jd as CalendarDate,
-    status: x.st as MemberStatus,
-    arrearsPence: Number(x.ar) as Pence,
-  }));
 }
 
 /** Records an import that changed the roll; returns its number. */
