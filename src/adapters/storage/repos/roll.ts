@@ -1,9 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
-import type { CalendarDate } from "../../../domain/common/calendar-date.ts";
-import { memberNumber, regionId } from "../../../domain/common/ids.ts";
-import type { Pence } from "../../../domain/common/money.ts";
-import type { EligibilityFacts, MemberStatus, RollEntry } from "../../../domain/electorate/index.ts";
+import type { RollEntry } from "../../../domain/electorate/index.ts";
 import { copyField, copyRows } from "../copy-rows.ts";
 import { dbOf } from "../tx.ts";
 
