@@ -27,8 +27,7 @@ import {
   markUsedIfUnused,
 } from "../adapters/storage/repos/credentials.ts";
 import { writeCastBatch } from "../adapters/storage/repos/ballot-staging.ts";
-import { recordCodeFailures } from "../adapters/storage/repos/code-failures.ts";
-import { guessRefusals } from "./guess-limits.ts";
+import { guessRefusals, noteGuessFailures } from "./guess-limits.ts";
 import { mixBallots } from "./mix-ballots.ts";
 import type { VotingDeps } from "./voting-deps.ts";
 
@@ -180,10 +179,7 @@ async function castInOne(
     }
     const staged =
       ready.length > 0 ? await castReady(tx, deps, input, poll, ready, now, decided, failedFrom) : 0;
-    await recordCodeFailures(
-      tx,
-      failedFrom.map((address) => ({ address, at: now })),
-    );
+    await noteGuessFailures(tx, failedFrom, now);
     return ok({ answers: decided, staged });
   });
   if (!result.ok) throw new Error("cast transaction refused");

@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { forEachEngine } from "../helpers/engines.ts";
-import { checkCredential, backoffMs } from "../../src/services/check-credential.ts";
+import { checkCredential, checkCredentials, backoffMs } from "../../src/services/check-credential.ts";
+import { listGuessAlarms } from "../../src/adapters/storage/repos/code-failures.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import {
   TEST_CREDENTIAL_KEY,
@@ -73,5 +74,31 @@ forEachEngine((engine) => {
     } finally {
       await app.close();
     }
+  });
+
+  test("failures spread over many addresses raise one global alarm for the scrutineer, with counts only", async () => {
+    const clock = aClock("2026-03-10T10:00:00Z");
+    const deps = testDeps(clock.now);
+    const e = await anElection(engine.store);
+    const before = (await engine.store.read(listGuessAlarms)).length;
+    // 200 failures from 200 addresses: each address is far under its own limit, and 200 is not yet
+    // more than ten times the floor of 20.
+    const wrong = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        secret: { kind: "code" as const, value: `WRONG${from + i}`.padEnd(26, "0") },
+        address: `198.18.${Math.floor((from + i) / 250)}.${(from + i) % 250}`,
+      }));
+    await checkCredentials(engine.store, deps, { electionId: e, items: wrong(200, 0) });
+    assert.equal((await engine.store.read(listGuessAlarms)).length, before);
+    await checkCredentials(engine.store, deps, { electionId: e, items: wrong(1, 200) });
+    const alarms = await engine.store.read(listGuessAlarms);
+    assert.equal(alarms.length, before + 1);
+    assert.deepEqual(
+      { recent: alarms[0]!.recent, baseline: alarms[0]!.baseline },
+      { recent: 201, baseline: 0 },
+    );
+    // More failures in the same ten minutes do not raise it again.
+    await checkCredentials(engine.store, deps, { electionId: e, items: wrong(50, 201) });
+    assert.equal((await engine.store.read(listGuessAlarms)).length, before + 1);
   });
 });

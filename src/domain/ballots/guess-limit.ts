@@ -23,3 +23,21 @@ export function guessWaitSeconds(record: { failures: number; last: Date } | unde
   if (record.failures < FAILED_CODES_PER_HOUR && wait <= 0) return 0;
   return Math.ceil(Math.max(wait, 1000) / 1000);
 }
+
+/** Failures in the alarm window that raise the global alarm, as a multiple of the baseline. */
+export const GUESS_ALARM_FACTOR = 10;
+
+/** The window the alarm looks at, and the unit of the baseline: ten minutes. */
+export const GUESS_ALARM_WINDOW_MS = 600_000;
+
+/** The baseline never counts as less than this many failures per window (voters mistype codes). */
+export const GUESS_BASELINE_FLOOR = 20;
+
+/**
+ * Whether failed entries across all addresses call for the global alarm: more than ten times the
+ * baseline (the average per window over the previous day, at least the floor). A guesser spread over
+ * many addresses stays under every per-address limit but not under this one.
+ */
+export function guessAlarmDue(recent: number, baselinePerWindow: number): boolean {
+  return recent > GUESS_ALARM_FACTOR * Math.max(baselinePerWindow, GUESS_BASELINE_FLOOR);
+}

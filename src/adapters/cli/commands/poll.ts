@@ -7,6 +7,7 @@ import { setUpPoll } from "../../../services/set-up-poll.ts";
 import { setUpPollFromNominations } from "../../../services/set-up-poll-from-nominations.ts";
 import { operator, withStore } from "../open-store.ts";
 import { listReceipts } from "../../storage/repos/receipts.ts";
+import { listGuessAlarms } from "../../storage/repos/code-failures.ts";
 import { findPoll } from "../../storage/repos/polls.ts";
 import { cliVotingDeps, electionIdOf } from "../voting-cli.ts";
 import type { RegisterCommand } from "./index.ts";
@@ -76,6 +77,22 @@ export const registerPoll: RegisterCommand = (program: Command) => {
     .requiredOption("--election <slug>", "the election")
     .action(async (o: { election: string }) => {
       process.exitCode = await printReceipts(o.election);
+    });
+  poll
+    .command("guess-alarms")
+    .description(
+      "List the global guess alarms: times when failed code entries across all addresses exceeded ten times the baseline.",
+    )
+    .action(async () => {
+      process.exitCode = await withStore(async (store) => {
+        const alarms = await store.read(listGuessAlarms);
+        if (alarms.length === 0) console.log("No guess alarm has been raised.");
+        for (const a of alarms)
+          console.log(
+            `${a.at.toISOString()}: ${a.recent} failed code entries in ten minutes (baseline ${a.baseline})`,
+          );
+        return 0;
+      });
     });
   poll
     .command("close")

@@ -11,6 +11,7 @@ export interface BallotsTables {
   receipts: ReceiptsTable;
   postal_duplicates: PostalDuplicatesTable;
   code_failures: CodeFailuresTable;
+  guess_alarms: GuessAlarmsTable;
 }
 
 /** One election's poll: window, ballot paper, rules, and the seal once closed. */
@@ -91,4 +92,11 @@ export interface PostalDuplicatesTable {
 export interface CodeFailuresTable {
   address: string;
   at: Instant;
+}
+
+/** A global guess alarm (migration 0431): failures in ten minutes and the baseline it exceeded tenfold. */
+export interface GuessAlarmsTable {
+  at: Instant;
+  recent: number;
+  baseline: number;
 }
