@@ -26,6 +26,8 @@ export interface RehearsalContext {
   readonly at: (days: number, hour?: number) => Date;
   readonly voting: VotingDeps;
   readonly timings: Record<string, number>;
+  /** This process's CPU time per step (ms): on PGlite it includes the database's own work. */
+  readonly cpu: Record<string, number>;
   readonly progress?: (step: string, done: number, of: number) => void;
   /** Starts the voter pages for the HTTP sample, with the rehearsal's clock; absent, every vote goes through the services. */
   readonly voterPages?: (now: () => Date) => Promise<VoterPages>;
@@ -77,19 +79,23 @@ export function rehearsalContext(
       now,
     },
     timings: {},
+    cpu: {},
     ...(o.progress ? { progress: o.progress } : {}),
     ...(o.voterPages ? { voterPages: o.voterPages } : {}),
     httpSample: o.httpSample ?? 200,
   };
 }
 
-/** Runs one step and notes how long it took (ms), under its name. */
+/** Runs one step and notes how long it took (ms, wall and this process's CPU), under its name. */
 export async function timed<T>(ctx: RehearsalContext, step: string, work: () => Promise<T>): Promise<T> {
   const t = performance.now();
+  const c = process.cpuUsage();
   try {
     return await work();
   } finally {
     ctx.timings[step] = Math.round(performance.now() - t);
+    const used = process.cpuUsage(c);
+    ctx.cpu[step] = Math.round((used.user + used.system) / 1000);
   }
 }
 

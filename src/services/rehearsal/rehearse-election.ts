@@ -29,6 +29,8 @@ export interface Rehearsal {
   readonly archive: string;
   readonly archiveSha256: string;
   readonly timings: Readonly<Record<string, number>>;
+  /** This process's CPU time per step (ms); on PGlite it includes the database's work. */
+  readonly cpu: Readonly<Record<string, number>>;
 }
 
 /**
@@ -72,5 +74,6 @@ export async function rehearseElection(
     voting: voting.value,
     ...declared.value,
     timings: ctx.timings,
+    cpu: ctx.cpu,
   });
 }

@@ -82,6 +82,7 @@ export const registerDemo: RegisterCommand = (program: Command) => {
           return;
         }
         const started = performance.now();
+        const cpuStarted = process.cpuUsage();
         try {
           const slug = `demo-${
             basename(name, ".json")
@@ -117,9 +118,18 @@ export const registerDemo: RegisterCommand = (program: Command) => {
           console.log("");
           console.log(renderDeclarationText(r.value.declaration));
           console.log(`Archive: ${options.out} (SHA-256 ${r.value.archiveSha256})`);
+          const used = process.cpuUsage(cpuStarted);
+          const cpu: Record<string, number> = {
+            ...r.value.cpu,
+            whole: Math.round((used.user + used.system) / 1000),
+          };
+          console.log(`Timings (wall, and this process's CPU, which on PGlite includes the database):`);
           for (const [step, ms] of Object.entries(timings))
-            console.log(`  ${step.padEnd(20)} ${(ms / 1000).toFixed(2)} s`);
-          if (options.json) console.log(JSON.stringify(demoJson(scenario, r.value, timings, options.scale)));
+            console.log(
+              `  ${step.padEnd(24)} ${(ms / 1000).toFixed(2).padStart(8)} s   cpu ${((cpu[step] ?? 0) / 1000).toFixed(2).padStart(8)} s`,
+            );
+          if (options.json)
+            console.log(JSON.stringify(demoJson(scenario, r.value, timings, options.scale, cpu)));
         } finally {
           await opened.value.close();
           if (!options.data) await rm(dataDir, { recursive: true, force: true });
@@ -146,7 +156,13 @@ function roomLines(r: Rehearsal): string[] {
 }
 
 /** The --json summary: fields shared with the scenario file keep its names and meaning. */
-export function demoJson(s: Scenario, r: Rehearsal, timings: Record<string, number>, scale: string): unknown {
+export function demoJson(
+  s: Scenario,
+  r: Rehearsal,
+  timings: Record<string, number>,
+  scale: string,
+  cpu?: Record<string, number>,
+): unknown {
   const d = r.declaration;
   const perCandidate = (votes: readonly (number | null)[]) =>
     Object.fromEntries(d.candidates.map((c, k) => [c, votes[k]]));
@@ -223,5 +239,6 @@ export function demoJson(s: Scenario, r: Rehearsal, timings: Record<string, numb
     voting: r.voting,
     archiveSha256: r.archiveSha256,
     timingsMs: timings,
+    cpuMs: cpu ?? r.cpu,
   };
 }
