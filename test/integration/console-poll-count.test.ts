@@ -90,6 +90,7 @@ forEachEngine((engine) => {
     const hash = /id="declaration-hash"\s*>([0-9a-f]{64})</.exec(counted.body)?.[1];
     assert.ok(hash, "the declaration is named by its hash");
     assert.match(counted.body, /Elected: Candidate 1/);
+    assert.match(counted.body, /The count has run. Check the declaration below/);
     assert.match(counted.body, /Counted at 2026-02-01T12:30:00.000Z; waiting for the scrutineer/);
     assert.doesNotMatch(counted.body, /Sign off this declaration/, "the officer cannot sign off");
     assert.equal(

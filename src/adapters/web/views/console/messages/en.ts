@@ -241,6 +241,7 @@ export const en = {
     publishIntro:
       "Publishing puts the declaration, the receipt list and the record on the public results page.",
     publicPage: "The public results page",
+    done: "The count has run. Check the declaration below; the scrutineer signs it off next.",
     elected: "Elected: {{names}}",
     counts: "Counts by section and stage",
     signedOffDone: "Signed off. The returning officer may now declare the result.",

@@ -1,0 +1,260 @@
+// The close-of-poll half of an election by clicking, in real Chromium: the officer sets the poll up
+// from the certified ballot paper on the poll page (a bad time shown beside its field), a voter reads
+// the credential mail from the local SMTP sink and votes on a phone-sized screen with the keyboard
+// only, the officer closes the poll and runs the count, the scrutineer signs off the declaration
+// named by its hash, the officer declares and publishes, and the public results page shows it.
+// axe-core on every console page; screenshots in test-artifacts/console-election/.
+// Driven through the services, not clicked (and said here so): the election row, the nominations
+// (51 paper nominations and two consents) and their close, the staff accounts and the issue of the
+// credentials; set-up, roll import and the freeze are clicked in console.test.ts. Applications,
+// vetting and appeals are not in this journey yet.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { prepare } from "../helpers/engines.ts";
+import { launchBrowser, openContext, phone } from "../helpers/browser.ts";
+import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.ts";
+import { labourSetup } from "../fixtures/nominations-setup.ts";
+import { TEST_CREDENTIAL_KEY, testDeps } from "../helpers/voting.ts";
+import { codeAt, staffWithRole, testStaffDeps, type StaffLogin } from "../helpers/console.ts";
+import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
+import { insertElection } from "../../src/adapters/storage/repos/elections.ts";
+import { buildServer } from "../../src/adapters/web/server.ts";
+import { createSmtpMailer } from "../../src/adapters/mail/smtp-mailer.ts";
+import { createOutboxSender } from "../../src/adapters/mail/outbox-sender.ts";
+import { ok, unwrap } from "../../src/domain/common/result.ts";
+import type { Actor } from "../../src/domain/access/index.ts";
+import { closeNominations } from "../../src/services/close-nominations.ts";
+import { consentToNomination } from "../../src/services/consent-to-nomination.ts";
+import { importNominatingBodies } from "../../src/services/import-nominating-bodies.ts";
+import { issueCredentials } from "../../src/services/issue-credentials.ts";
+import { makeNomination } from "../../src/services/make-nomination.ts";
+
+process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
+const artifacts = new URL("../../test-artifacts/console-election/", import.meta.url);
+const desktop = { viewport: { width: 1280, height: 900 } } as const;
+const slug = "leader-2016";
+
+let store: OpenedStore;
+let cleanup: () => Promise<void>;
+let sink: SmtpSink;
+before(async () => {
+  const prepared = await prepare("pglite");
+  cleanup = prepared.cleanup;
+  store = unwrap(await openStore(prepared.config));
+  sink = await startSmtpSink();
+  mkdirSync(artifacts, { recursive: true });
+});
+after(async () => {
+  await store.close();
+  await cleanup();
+  await sink.stop();
+});
+
+/** Runs axe-core on the page; returns the serious and critical violations, one line each. */
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** The nominations of 2016 through the services: 51 MPs' paper forms for Owen Smith, both consent, close. */
+async function certifiedPaper(at: { now: () => Date; set: (d: Date) => void }): Promise<void> {
+  const ro: Actor = { id: "ro-1", role: "returning-officer" };
+  const staff: Actor = { id: "staff-1", role: "staff" };
+  unwrap(await importNominatingBodies(store, at, ro, { slug, setup: labourSetup() }, "cli"));
+  for (let i = 1; i <= 51; i++)
+    unwrap(
+      await makeNomination(
+        store,
+        at,
+        staff,
+        { slug, nominator: `mp-${i}`, candidate: "smith", paper: true },
+        "cli",
+      ),
+    );
+  for (const c of ["corbyn", "smith"])
+    unwrap(
+      await consentToNomination(
+        store,
+        at,
+        { id: `acct-${c}`, role: "candidate" },
+        { slug, candidate: c },
+        "cli",
+      ),
+    );
+  at.set(new Date("2016-07-20T16:00:00Z"));
+  unwrap(await closeNominations(store, at, ro, { slug }, "cli"));
+}
+
+/** Signs in through the pages, enrolling the authenticator shown. */
+async function signIn(page: Page, base: string, who: StaffLogin, now: Date): Promise<void> {
+  await page.goto(`${base}/console/sign-in`);
+  await page.getByLabel("Email address").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  who.secret ??= ((await page.locator("#totp-key").textContent()) ?? "").trim();
+  await page.getByLabel("6-digit code").fill(await codeAt(who.secret, now));
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+test(
+  "an officer and a scrutineer take the poll from set-up to the published result",
+  { timeout: 300_000 },
+  async () => {
+    let t = new Date("2016-07-19T12:00:00Z");
+    const clock = { now: () => t, set: (d: Date) => void (t = d) };
+    const electionId = unwrap(
+      await store.transaction(async (tx) =>
+        ok(
+          await insertElection(tx, {
+            slug,
+            title: "Labour leadership 2016",
+            definition: { method: "av", seats: 1, sections: [{ id: "member", label: "Party members" }] },
+          }),
+        ),
+      ),
+    ).id;
+    await certifiedPaper(clock);
+    clock.set(new Date("2016-08-22T08:00:00Z"));
+    const staffDeps = testStaffDeps({
+      get now() {
+        return t;
+      },
+    });
+    const officer = await staffWithRole(store, staffDeps, "returning-officer", slug, "ro@example.org");
+    const scrutineer = await staffWithRole(store, staffDeps, "scrutineer", slug, "scrutineer@example.org");
+
+    const app = await buildServer({ store, now: clock.now, logLevel: "silent" });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    let browser: Browser | undefined;
+    const violations: string[] = [];
+    try {
+      browser = await launchBrowser();
+      const ro = await openContext(browser, desktop);
+      const page = await ro.context.newPage();
+      const shot = (p: Page, name: string) =>
+        p.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
+      await signIn(page, base, officer, t);
+
+      // The poll page: the checklist, the certified paper, a bad closing time beside its field.
+      await page.goto(`${base}/console/elections/${slug}/poll`);
+      assert.match((await page.locator("main").textContent()) ?? "", /The poll is not set up/);
+      assert.deepEqual(await page.locator("main ol li").allTextContents(), ["Jeremy Corbyn", "Owen Smith"]);
+      violations.push(...(await axe(page)));
+      await shot(page, "01-poll-before");
+      await page.getByLabel("Opens (UTC)").fill("2016-08-22T09:00");
+      await page.getByLabel("Closes (UTC)").fill("the twenty-first");
+      await page.getByRole("button", { name: "Set up the poll" }).click();
+      assert.match((await page.locator("#closes-error").textContent()) ?? "", /Enter a date and time/);
+      violations.push(...(await axe(page)));
+      await shot(page, "02-poll-error");
+      await page.getByLabel("Closes (UTC)").fill("2016-09-21T11:00");
+      await page.getByRole("button", { name: "Set up the poll" }).click();
+      assert.match(
+        (await page.locator("[role=status]").textContent()) ?? "",
+        /The poll is set: 2 candidates/,
+      );
+      await shot(page, "03-poll-set");
+
+      // Credentials go out by mail (the service; the console does not issue them yet).
+      clock.set(new Date("2016-08-22T09:00:00Z"));
+      unwrap(
+        await issueCredentials(
+          store,
+          testDeps(clock.now),
+          {
+            electionId,
+            voters: [{ voterId: "v1", section: "member", email: "voter@example.org" }],
+            mail: { linkBase: base, slug, electionTitle: "Labour leadership 2016" },
+          },
+          async () => undefined,
+        ),
+      );
+      await createOutboxSender({
+        store,
+        mailer: createSmtpMailer({ url: sink.url, from: "ro@example.org" }),
+        now: clock.now,
+      }).runOnce();
+      const [mail] = await sink.waitFor(1, 10_000);
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/vote\/[^\s]+\/link\/[0-9a-z]+)/.exec(mail!.body)?.[1];
+      assert.ok(link, "the mail carries the one-click link");
+
+      // The voter, on a phone, with the keyboard only: Tab to each box, type the number, Enter.
+      const voter = await openContext(browser, phone);
+      const vp = await voter.context.newPage();
+      await vp.goto(link!);
+      assert.equal(await vp.locator("h1").textContent(), "Your ballot paper");
+      violations.push(...(await axe(vp)));
+      const boxes = vp.locator("main input:not([type=hidden])");
+      for (let i = 0; i < 20 && !(await boxes.first().evaluate((e) => e.matches(":focus"))); i++)
+        await vp.keyboard.press("Tab");
+      await vp.keyboard.type("2");
+      await vp.keyboard.press("Tab");
+      await vp.keyboard.type("1");
+      await Promise.all([vp.waitForURL("**/review"), vp.keyboard.press("Enter")]);
+      assert.equal(await vp.locator("h1").textContent(), "Check your vote");
+      assert.deepEqual(await vp.locator("ol.review li").allTextContents(), ["Owen Smith", "Jeremy Corbyn"]);
+      const cast = vp.getByRole("button", { name: "Cast my vote" });
+      for (let i = 0; i < 20 && !(await cast.evaluate((e) => e.matches(":focus"))); i++)
+        await vp.keyboard.press("Tab");
+      await Promise.all([vp.waitForURL("**/cast"), vp.keyboard.press("Enter")]);
+      assert.equal(await vp.locator("h1").textContent(), "Your vote has been cast");
+      await shot(vp, "04-voted-phone");
+      await voter.context.close();
+
+      // The close, the count.
+      clock.set(new Date("2016-09-21T11:00:00Z"));
+      await signIn(page, base, officer, t);
+      await page.goto(`${base}/console/elections/${slug}/poll`);
+      await page.getByRole("button", { name: "Close the poll and seal the box" }).click();
+      assert.match((await page.locator("[role=status]").textContent()) ?? "", /ballot box sealed/);
+      violations.push(...(await axe(page)));
+      await shot(page, "05-closed");
+      await page.goto(`${base}/console/elections/${slug}/count`);
+      await page.getByRole("button", { name: "Run the count" }).click();
+      assert.match((await page.locator("main").textContent()) ?? "", /Elected: Owen Smith/);
+      const hash = ((await page.locator("#declaration-hash").textContent()) ?? "").trim();
+      assert.match(hash, /^[0-9a-f]{64}$/);
+      violations.push(...(await axe(page)));
+      await shot(page, "06-counted");
+
+      // The scrutineer signs off the declaration named by that hash.
+      const sc = await openContext(browser, desktop);
+      const sp = await sc.context.newPage();
+      await signIn(sp, base, scrutineer, t);
+      await sp.goto(`${base}/console/elections/${slug}/count`);
+      assert.equal(((await sp.locator("#declaration-hash").textContent()) ?? "").trim(), hash);
+      await sp.getByRole("button", { name: "Sign off this declaration" }).click();
+      assert.match((await sp.locator("#checked-error").textContent()) ?? "", /Confirm that you have checked/);
+      violations.push(...(await axe(sp)));
+      await sp.getByLabel("I have checked the count sheet and this declaration").check();
+      await sp.getByRole("button", { name: "Sign off this declaration" }).click();
+      assert.match((await sp.locator("[role=status]").textContent()) ?? "", /Signed off/);
+      await shot(sp, "07-signed-off");
+      await sc.context.close();
+
+      // The officer declares and publishes; the public page shows the result.
+      await page.goto(`${base}/console/elections/${slug}/count`);
+      await page.getByRole("button", { name: "Declare the result" }).click();
+      await page.getByRole("button", { name: "Publish the result" }).click();
+      assert.match((await page.locator("[role=status]").textContent()) ?? "", /Published/);
+      violations.push(...(await axe(page)));
+      await page.getByRole("link", { name: "The public results page" }).click();
+      assert.match((await page.locator("main").textContent()) ?? "", /Elected: Owen Smith/);
+      await shot(page, "08-published");
+
+      assert.deepEqual(ro.pageErrors, [], "no script errors or CSP violations");
+      assert.deepEqual(violations, [], "axe: no serious or critical violation");
+    } finally {
+      await browser?.close();
+      await app.close();
+    }
+  },
+);
