@@ -214,8 +214,15 @@ async function castReady(
     input.channel,
     now,
   );
-  const staged: { section: string; ballot: string }[] = [];
-  const held: { id: string; voterId: string; caseRef: string; section: string; ballot: string }[] = [];
+  const staged: { section: string; region: string | null; ballot: string }[] = [];
+  const held: {
+    id: string;
+    voterId: string;
+    caseRef: string;
+    section: string;
+    region: string | null;
+    ballot: string;
+  }[] = [];
   const receipts: string[] = [];
   const refused: Ready[] = [];
   ready.forEach((r, n) => {
@@ -227,9 +234,10 @@ async function castReady(
         voterId: row.voterId,
         caseRef: row.heldCase,
         section: row.section,
+        region: row.region,
         ballot: r.text,
       });
-    else staged.push({ section: row.section, ballot: r.text });
+    else staged.push({ section: row.section, region: row.region, ballot: r.text });
     const receipt = receiptFor(input.electionId, row, deps);
     receipts.push(receipt);
     answers.set(r.at, ok({ receipt, warnings: r.warnings }));

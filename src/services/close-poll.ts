@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { authorise, type Actor } from "../domain/access/index.ts";
 import type { Store } from "../ports/store.ts";
 import type { Problem } from "../domain/common/problem.ts";
@@ -8,7 +7,8 @@ import { type Reconciliation, type SectionTally, reconcileClose } from "../domai
 import { findPoll, lockPoll, markPollClosed, sealPoll } from "../adapters/storage/repos/polls.ts";
 import { credentialSections, usedBySection } from "../adapters/storage/repos/credentials.ts";
 import { stagedBySection } from "../adapters/storage/repos/ballot-staging.ts";
-import { boxBySection, eachBoxRow } from "../adapters/storage/repos/ballot-box.ts";
+import { boxBySection, remixBox } from "../adapters/storage/repos/ballot-box.ts";
+import { boxSealHash } from "../adapters/storage/repos/declaration.ts";
 import { heldBySection } from "../adapters/storage/repos/held-envelopes.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { mixBallots } from "./mix-ballots.ts";
@@ -24,8 +24,9 @@ export interface ClosedPoll {
 /**
  * Closes the poll at or after its closing time (server clock): marks it closed after every vote
  * already past the gate has committed (the exclusive poll lock), flushes the mixer, reconciles every
- * section (valid + spoilt + held = credentials used, nothing left staged) and seals the box: the
- * SHA-256 of its rows sorted by id goes into the public record. A mismatch leaves the poll closed but
+ * section (valid + spoilt + held = credentials used, nothing left staged), mixes the whole box once
+ * more under fresh ids (no row then tells which batch it arrived in) and seals it: the SHA-256 of its
+ * rows sorted by id goes into the public record. A mismatch leaves the poll closed but
  * unsealed, and the count cannot start. Only the returning officer (or the administrator) closes it.
  */
 export async function closePoll(
@@ -50,6 +51,8 @@ export async function closePoll(
   });
   if (!closed.ok) return closed;
   await mixBallots(store, deps, input.electionId, true);
+  // In a transaction of its own, like every mix: box rows share their xmin with nothing else.
+  await store.transaction(async (tx) => ok(await remixBox(tx, input.electionId)));
   return store.transaction(async (tx): Promise<Result<ClosedPoll, Problem[]>> => {
     const sections = new Set(await credentialSections(tx, input.electionId));
     const used = await usedBySection(tx, input.electionId);
@@ -69,11 +72,7 @@ export async function closePoll(
     }));
     const reconciled = reconcileClose(tallies);
     if (!reconciled.ok) return reconciled;
-    const hash = createHash("sha256");
-    await eachBoxRow(tx, input.electionId, (rows) => {
-      for (const r of rows) hash.update(`${r.id}\t${r.section}\t${r.ballot}\n`);
-    });
-    const sealHash = hash.digest("hex");
+    const sealHash = await boxSealHash(tx, input.electionId);
     await sealPoll(tx, input.electionId, sealHash);
     await appendRecord(
       tx,

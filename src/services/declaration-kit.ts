@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/access/index.ts";
 import type { Problem } from "../domain/common/problem.ts";
 import type { RandomBytes } from "../domain/ballots/index.ts";
-import type { SectionFacts } from "../domain/declaration/index.ts";
+import type { BallotCell, SectionFacts } from "../domain/declaration/index.ts";
 import { canonicalJson, type JsonObject } from "../domain/record/index.ts";
 import type { Store, Tx } from "../ports/store.ts";
 import { parseSealedBallot } from "../domain/ballots/index.ts";
@@ -89,17 +89,25 @@ export async function auditRefusal(
   await auditRefusalWithSubject(store, electionId, actor, action, undefined, problems, source, at);
 }
 
-/** The box's ballots per section, grouped by identical ranking (candidate ids mapped to paper positions). */
-export async function loadBoxBySection(
+/**
+ * The box's ballots per section and region, grouped by identical ranking (candidate ids mapped to
+ * paper positions): one cell per section and region found in the box, in section then region order.
+ */
+export async function loadBoxCells(
   tx: Tx,
   electionId: string,
   candidates: readonly { readonly id: string }[],
-): Promise<Map<string, { groups: BallotGroup[]; spoilt: number }>> {
+): Promise<BallotCell[]> {
   const index = new Map(candidates.map((c, i) => [c.id, i]));
-  const bySection = new Map<string, { groups: BallotGroup[]; spoilt: number }>();
+  const cells = new Map<
+    string,
+    { section: string; region: string | null; groups: BallotGroup[]; spoilt: number }
+  >();
   for (const g of await boxGroups(tx, electionId)) {
-    const cell = bySection.get(g.section) ?? { groups: [], spoilt: 0 };
-    bySection.set(g.section, cell);
+    const key = `${g.section}\t${g.region ?? ""}`;
+    let cell = cells.get(key);
+    if (cell === undefined)
+      cells.set(key, (cell = { section: g.section, region: g.region, groups: [], spoilt: 0 }));
     const b = parseSealedBallot(g.ballot);
     if (b.kind === "spoilt") cell.spoilt += g.n;
     else
@@ -112,5 +120,16 @@ export async function loadBoxBySection(
         }),
       });
   }
-  return bySection;
+  return [...cells.values()];
+}
+
+/** The cells for the declared sections, in their order; a section with no ballots gets one empty cell. */
+export function cellsForSections(
+  sections: readonly { id: string }[],
+  box: readonly BallotCell[],
+): BallotCell[] {
+  return sections.flatMap((s) => {
+    const here = box.filter((c) => c.section === s.id);
+    return here.length > 0 ? here : [{ section: s.id, region: null, groups: [], spoilt: 0 }];
+  });
 }

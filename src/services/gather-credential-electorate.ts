@@ -1,8 +1,12 @@
 import type { Problem } from "../domain/common/problem.ts";
 import { problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
+import { normalisePostcode } from "../domain/applications/index.ts";
 import {
+  postcodeAreaIndex,
+  regionOfPostcode,
   electorateForCredentials,
+  type RegionDefinition,
   type AdmittedVoter,
   type ElectorateForCredentials,
 } from "../domain/electorate/index.ts";
@@ -16,7 +20,9 @@ import { exclusionsInForce, votersUnderChallenge } from "../adapters/storage/rep
  * Reads the electorate credentials are issued to (journey step 6), in one read: the frozen member
  * sections, the accepted supporters, the exclusions in force and the open vetting cases, and lets the
  * domain place each person in exactly one section. Members are keyed by member number (upper case,
- * as the frozen electorate stores them); supporters by their application id.
+ * as the frozen electorate stores them); supporters by their application id. Each voter's region
+ * (the roll's, or for a supporter the region of their postcode's area) goes with them onto the
+ * credential, so the count can break the result down by region.
  */
 export async function gatherCredentialElectorate(
   store: Store,
@@ -28,6 +34,8 @@ export async function gatherCredentialElectorate(
     const sections = (
       (election.definition as { sections?: { id: string; source?: { kind?: string } }[] }).sections ?? []
     ).filter((s) => input.sections === undefined || input.sections.includes(s.id));
+    const regions = (election.definition as { regions?: RegionDefinition[] }).regions ?? [];
+    const byArea = postcodeAreaIndex(regions);
     const rollSections = sections.filter((s) => s.source?.kind === "roll");
     if (rollSections.length > 0 && !(await getRollState(tx, input.electionId))?.frozenAt)
       return err([
@@ -45,6 +53,7 @@ export async function gatherCredentialElectorate(
           name: m.name,
           email: m.email,
           postcode: m.postcode,
+          region: m.region,
         });
     for (const a of await acceptedSupporters(tx, input.electionId))
       admitted.push({
@@ -53,6 +62,10 @@ export async function gatherCredentialElectorate(
         name: a.name,
         email: a.email,
         postcode: a.postcode,
+        region:
+          regions.length > 0 && a.postcode
+            ? (regionOfPostcode(byArea, normalisePostcode(a.postcode).compact) ?? null)
+            : null,
       });
     const exclusions = new Set((await exclusionsInForce(tx, input.electionId)).map((x) => x.voterId));
     const challenges = new Map(

@@ -24,6 +24,8 @@ export interface VoterToIssue {
   readonly heldCase?: string | null;
   /** Where the one-click link is mailed; voters without one get only the print file. */
   readonly email?: string | null;
+  /** The voter's region (roll column or postcode area), carried onto their ballot; null if none. */
+  readonly region?: string | null;
 }
 
 /** The secrets of one batch, handed to the delivery sink (print file, outbox) inside the transaction. */
@@ -80,6 +82,7 @@ export async function issueCredentials(
           codeHash: c.codeHash,
           linkHash: c.linkHash,
           heldCase: v.heldCase ?? null,
+          region: v.region ?? null,
         })),
       );
       inserting.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile

@@ -26,7 +26,12 @@ export async function mixBallots(
     await insertMixed(
       tx,
       electionId,
-      plan.map((m) => ({ id: m.ballotId, section: m.staged.section, ballot: m.staged.ballot })),
+      plan.map((m) => ({
+        id: m.ballotId,
+        section: m.staged.section,
+        region: m.staged.region,
+        ballot: m.staged.ballot,
+      })),
     );
     return ok(plan.length);
   });

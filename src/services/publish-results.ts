@@ -19,7 +19,8 @@ import { sha256 } from "../adapters/crypto/sha256.ts";
 import {
   auditRefusal,
   countSettings,
-  loadBoxBySection,
+  cellsForSections,
+  loadBoxCells,
   type DeclarationDeps,
   type Source,
 } from "./declaration-kit.ts";
@@ -63,7 +64,7 @@ export async function publishResults(
     const poll = await findPoll(tx, input.electionId);
     if (!election || !poll) throw new Error("a counted election lost its election or poll row");
     const settings = countSettings(election.definition);
-    const bySection = await loadBoxBySection(tx, input.electionId, poll.paper.candidates);
+    const box = await loadBoxCells(tx, input.electionId, poll.paper.candidates);
     const sections = d.declaration.sections.map((s) => ({
       id: s.id,
       label: s.label,
@@ -89,12 +90,7 @@ export async function publishResults(
       },
       sections,
       privacyThreshold: settings.privacyThreshold,
-      cells: sections.map((s) => ({
-        section: s.id,
-        region: null,
-        groups: bySection.get(s.id)?.groups ?? [],
-        spoilt: bySection.get(s.id)?.spoilt ?? 0,
-      })),
+      cells: cellsForSections(sections, box),
       receipts: shuffle(await listReceipts(tx, input.electionId), seededBytes(`receipts:${d.sealHash}`)),
       countSheet: college ? null : (d.sheet as CountSheet),
       college: college ? (d.sheet as unknown as CollegeCount) : null,

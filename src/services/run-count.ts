@@ -8,6 +8,7 @@ import {
   type BallotCell,
   type CollegeCount,
   type Declaration,
+  regionNamesOf,
 } from "../domain/declaration/index.ts";
 import type { Store } from "../ports/store.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
@@ -23,7 +24,8 @@ import {
   auditRefusal,
   countSettings,
   hashOf,
-  loadBoxBySection,
+  cellsForSections,
+  loadBoxCells,
   sectionFacts,
   type DeclarationDeps,
   type Source,
@@ -66,15 +68,14 @@ export async function runCount(
     if (found !== poll.sealHash)
       return err([problem("declaration.seal-mismatch", { facts: { sealed: poll.sealHash, found } })]);
 
-    const bySection = await loadBoxBySection(tx, input.electionId, poll.paper.candidates);
+    const box = await loadBoxCells(tx, input.electionId, poll.paper.candidates);
     const candidates = poll.paper.candidates;
-    const sections = sectionFacts(settings, await eligibleBySection(tx, input.electionId), bySection.keys());
-    const cells: BallotCell[] = sections.map((s) => ({
-      section: s.id,
-      region: null,
-      groups: bySection.get(s.id)?.groups ?? [],
-      spoilt: bySection.get(s.id)?.spoilt ?? 0,
-    }));
+    const sections = sectionFacts(
+      settings,
+      await eligibleBySection(tx, input.electionId),
+      box.map((c) => c.section),
+    );
+    const cells: BallotCell[] = cellsForSections(sections, box);
     const names = candidates.map((c) => c.name);
     let sheet: CountSheet | null = null;
     let college: CollegeCount | null = null;
@@ -115,6 +116,7 @@ export async function runCount(
       cells,
       count: sheet ? { kind: "sheet", sheet } : { kind: "college", college: college! },
       privacyThreshold: settings.privacyThreshold,
+      regionNames: regionNamesOf(election.definition),
     });
     const declarationHash = hashOf(declaration);
     const countHash = hashOf(sheet ?? college);

@@ -31,27 +31,64 @@ function rep<T>(n: number, x: T): T[] {
   return Array.from({ length: n }, () => x);
 }
 
+/** One voter of a test election: where they vote, their region, and what they do. */
+export interface TestVoter {
+  readonly voterId: string;
+  readonly section: string;
+  readonly region?: string | null;
+  /** A ranking of candidate ids, "spoil", or null to abstain. */
+  readonly vote: readonly string[] | "spoil" | null;
+}
+
 /** Sets up, votes in and closes a three-candidate election with `smallElectionVotes`; returns ids and receipts. */
 export async function aClosedElection(
   store: Store,
   opts: { weights?: Record<string, number> } = {},
 ): Promise<{ electionId: string; receipts: string[]; now: () => Date }> {
-  const clock = aClock("2026-01-10T10:00:00Z");
-  const deps = testDeps(clock.now, 5);
-  const electionId = await anElection(store, { paper: aPaper(3), rules: { allowOnlineSpoil: true } });
   const sections = ["member", "affiliated", "registered"];
-  const definition = {
-    method: "av",
-    seats: 1,
+  const voters: TestVoter[] = sections.flatMap((section) => {
+    const v = smallElectionVotes[section]!;
+    const votes = [...v.rankings, ...rep(v.spoilt, "spoil" as const), ...rep(v.abstain, null)];
+    return votes.map((vote, k) => ({ voterId: `${section}-${k}`, section, vote }));
+  });
+  return anElectionVotedAndClosed(store, {
     sections: sections.map((id) => ({
       id,
       label: {
         member: "Party members",
         affiliated: "Affiliated supporters",
         registered: "Registered supporters",
-      }[id],
+      }[id]!,
       ...(opts.weights ? { weight: opts.weights[id] } : {}),
     })),
+    voters,
+  });
+}
+
+/**
+ * Sets up a three-candidate AV election with the given sections (and regions), issues each voter a
+ * credential carrying their region, casts their votes online in order, and closes the poll.
+ */
+export async function anElectionVotedAndClosed(
+  store: Store,
+  e: {
+    sections: readonly { id: string; label: string; weight?: number | undefined }[];
+    regions?: readonly { id: string; name: string }[];
+    voters: readonly TestVoter[];
+  },
+): Promise<{ electionId: string; receipts: string[]; now: () => Date }> {
+  const clock = aClock("2026-01-10T10:00:00Z");
+  const deps = testDeps(clock.now, 5);
+  const electionId = await anElection(store, { paper: aPaper(3), rules: { allowOnlineSpoil: true } });
+  const definition = {
+    method: "av",
+    seats: 1,
+    sections: e.sections.map((s) => ({
+      id: s.id,
+      label: s.label,
+      ...(s.weight !== undefined ? { weight: s.weight } : {}),
+    })),
+    ...(e.regions ? { regions: e.regions } : {}),
   };
   await store.transaction(async (tx) => {
     await dbOf(tx)
@@ -61,40 +98,32 @@ export async function aClosedElection(
       .execute();
     return { ok: true as const, value: undefined };
   });
+  const creds = new Map<string, string>();
+  unwrap(
+    await issueCredentials(
+      store,
+      deps,
+      {
+        electionId,
+        voters: e.voters.map((v) => ({ voterId: v.voterId, section: v.section, region: v.region ?? null })),
+      },
+      async (b: readonly IssuedSecrets[]) => {
+        for (const s of b) creds.set(s.voterId, s.code);
+      },
+    ),
+  );
   const receipts: string[] = [];
-  for (const section of sections) {
-    const v = smallElectionVotes[section]!;
-    const n = v.rankings.length + v.spoilt + v.abstain;
-    const voters = Array.from({ length: n }, (_, k) => ({
-      voterId: `${section}-${k}`,
-      section,
-      heldCase: null,
-    }));
-    const creds: IssuedSecrets[] = [];
-    unwrap(await issueCredentials(store, deps, { electionId, voters }, async (b) => void creds.push(...b)));
-    let i = 0;
-    for (const ranking of v.rankings) {
-      const r = unwrap(
-        await castBallot(store, deps, {
-          electionId,
-          secret: { kind: "code", value: creds[i++]!.code },
-          submission: { marks: marksFor(ranking) },
-          channel: "online",
-        }),
-      );
-      receipts.push(r.receipt);
-    }
-    for (let k = 0; k < v.spoilt; k++) {
-      const r = unwrap(
-        await castBallot(store, deps, {
-          electionId,
-          secret: { kind: "code", value: creds[i++]!.code },
-          submission: { spoil: true },
-          channel: "online",
-        }),
-      );
-      receipts.push(r.receipt);
-    }
+  for (const v of e.voters) {
+    if (v.vote === null) continue;
+    const r = unwrap(
+      await castBallot(store, deps, {
+        electionId,
+        secret: { kind: "code", value: creds.get(v.voterId)! },
+        submission: v.vote === "spoil" ? { spoil: true } : { marks: marksFor(v.vote) },
+        channel: "online",
+      }),
+    );
+    receipts.push(r.receipt);
   }
   clock.set("2026-02-01T12:00:00Z");
   unwrap(await closePoll(store, deps, officer, { electionId }, "cli"));

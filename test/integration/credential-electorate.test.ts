@@ -190,6 +190,11 @@ forEachEngine((engine) => {
     assert.deepEqual(gathered.excluded, ["RTU003"]);
     assert.equal(gathered.voters.find((v) => v.voterId === "RTU004")?.heldCase, danCase);
     assert.equal(gathered.voters.find((v) => v.voterId === "RTU001")?.email, "ada.adeyemi@example.org");
+    // Regions: members' from the roll (derived from the postcode there), supporters' from their postcode.
+    assert.equal(gathered.voters.find((v) => v.voterId === "RTU001")?.region, "north"); // N1 9GU
+    assert.equal(gathered.voters.find((v) => v.voterId === "RTU002")?.region, "south"); // SE1 7PB
+    assert.equal(gathered.voters.find((v) => v.voterId === reg)?.region, "south"); // SE1 7PB
+    assert.equal(gathered.voters.find((v) => v.voterId === aff)?.region, "north"); // N1 9GU
 
     // Issue, then Dan votes: his ballot waits in an envelope, not in the box's staging area.
     const clock = aClock("2026-02-03T10:00:00Z");
@@ -213,6 +218,8 @@ forEachEngine((engine) => {
         new Date(),
       ),
     );
+    const rtu004Region = gathered.voters.find((v) => v.voterId === "RTU004")!.region;
+    assert.ok(rtu004Region !== null);
     const codes = new Map<string, string>();
     unwrap(
       await issueCredentials(store, vdeps, { electionId, voters: gathered.voters }, async (batch) => {
@@ -229,13 +236,14 @@ forEachEngine((engine) => {
       }),
     );
     const counts = await store.read(async (tx) => {
-      const r = await sql<{ held: number; staged: number }>`
+      const r = await sql<{ held: number; staged: number; region: string }>`
         select (select count(*)::int from held_envelopes where election_id = ${electionId}::uuid) as held,
+               (select region from held_envelopes where election_id = ${electionId}::uuid) as region,
                (select count(*)::int from ballot_staging where election_id = ${electionId}::uuid) as staged`.execute(
         dbOf(tx),
       );
       return r.rows[0]!;
     });
-    assert.deepEqual(counts, { held: 1, staged: 0 });
+    assert.deepEqual(counts, { held: 1, staged: 0, region: rtu004Region });
   });
 });

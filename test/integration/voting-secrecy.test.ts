@@ -81,7 +81,7 @@ forEachEngine((engine) => {
 
         await store.read(async (tx) => {
           const db = dbOf(tx);
-          // (a) Schema: the box has only id, election, section, ballot; no foreign key, default or identity.
+          // (a) Schema: the box has only id, election, section, region, ballot; no foreign key, default or identity.
           const cols = await sql<{
             column_name: string;
             column_default: string | null;
@@ -92,7 +92,7 @@ forEachEngine((engine) => {
           where table_name = 'ballot_box' order by column_name`.execute(db);
           assert.deepEqual(
             cols.rows.map((c) => c.column_name),
-            ["ballot", "election_id", "id", "section"],
+            ["ballot", "election_id", "id", "region", "section"],
           );
           for (const c of cols.rows)
             assert.ok(
@@ -111,7 +111,7 @@ forEachEngine((engine) => {
           );
           assert.deepEqual(
             stagingCols.rows.map((c) => c.column_name),
-            ["ballot", "election_id", "section"],
+            ["ballot", "election_id", "region", "section"],
           );
 
           // (b) Transaction ids: no box row shares its xmin with any row that names a voter or a receipt.

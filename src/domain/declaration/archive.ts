@@ -4,6 +4,7 @@ import { rankingKey } from "../counting/ballot-file/index.ts";
 import type { CollegeCount } from "./college.ts";
 import type { Declaration } from "./declaration.ts";
 import type { SectionFacts } from "./declare.ts";
+import { publishedCells, type BallotCell } from "./regions.ts";
 
 /** The format name written into every archive; a reader refuses any other. */
 export const archiveFormat = "selectorate-results/1";
@@ -28,6 +29,10 @@ export interface ArchivedBallots {
   readonly blt: string;
   /** CSV of rankings, one row per ballot, rows sorted by ranking. */
   readonly csv: string;
+  /** On the "Other regions" file: the regions whose ballots it holds (each too small alone). */
+  readonly merged?: readonly string[];
+  /** On a section's one file when its regional breakdown is withheld. */
+  readonly withheld?: true;
 }
 
 /**
@@ -65,18 +70,23 @@ export interface ResultsArchive {
 
 /** Everything the archive is built from (receipts already in their own random order). */
 export type ArchiveFacts = Omit<ResultsArchive, "format" | "ballots"> & {
-  readonly cells: readonly {
-    readonly section: string;
-    readonly region: string | null;
-    readonly groups: readonly BallotGroup[];
-    readonly spoilt: number;
-  }[];
+  /** The box's cells per section and region, before the privacy check. */
+  readonly cells: readonly BallotCell[];
 };
 
-/** Builds the archive's text: JSON, one field per line at the top so a reader can find its way. */
+/**
+ * Builds the archive's text: JSON, one field per line at the top so a reader can find its way. The
+ * ballots are grouped per section and region after the same privacy check as the declaration, so
+ * a region too small to show is never published as a file of its own.
+ */
 export function buildArchive(f: ArchiveFacts): string {
   const names = f.candidates.map((c) => c.name);
-  const ballots: ArchivedBallots[] = f.cells.map((cell) => {
+  const grouped = publishedCells(
+    f.sections.map((s) => s.id),
+    f.cells,
+    f.privacyThreshold,
+  );
+  const ballots: ArchivedBallots[] = grouped.map((cell) => {
     const sorted = [...cell.groups].sort((a, b) => compareRankings(a.ranking, b.ranking));
     const title = `${f.election.title}: ${cell.section}${cell.region === null ? "" : `, ${cell.region}`}`;
     const blt = [
@@ -96,6 +106,8 @@ export function buildArchive(f: ArchiveFacts): string {
       spoilt: cell.spoilt,
       blt: blt + "\n",
       csv: csvOf(names, sorted),
+      ...(cell.merged !== undefined ? { merged: cell.merged } : {}),
+      ...(cell.withheld === true ? { withheld: true as const } : {}),
     };
   });
   const { cells: _cells, ...rest } = f;

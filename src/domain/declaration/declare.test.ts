@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { count, type BallotGroup } from "../counting/index.ts";
 import { unwrap } from "../common/result.ts";
-import { declareResult, otherRegions, type BallotCell, type DeclarationFacts } from "./declare.ts";
+import { declareResult, type DeclarationFacts } from "./declare.ts";
+import { otherRegions, type BallotCell } from "./regions.ts";
 import { countCollege } from "./college.ts";
 
 const corbyn = 0;

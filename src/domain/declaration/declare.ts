@@ -1,17 +1,9 @@
-import type { BallotGroup, CountSheet } from "../counting/index.ts";
+import type { CountSheet } from "../counting/index.ts";
 import type { Declaration, SectionDeclaration, StageOutline, Tally } from "./declaration.ts";
 import { percentOneDecimal } from "./percent.ts";
 import { replayStages, type CountOutline, type StageVotes } from "./replay.ts";
-import { suppressSmallCells } from "./suppression.ts";
+import { otherRegions, regionBreakdown, type BallotCell } from "./regions.ts";
 import type { CollegeCount } from "./college.ts";
-
-/** The ballots of one section in one region (region null where the roll carries none). */
-export interface BallotCell {
-  readonly section: string;
-  readonly region: string | null;
-  readonly groups: readonly BallotGroup[];
-  readonly spoilt: number;
-}
 
 /** A section as the election defines it, with its frozen number of eligible voters. */
 export interface SectionFacts {
@@ -35,10 +27,9 @@ export interface DeclarationFacts {
     | { readonly kind: "college"; readonly college: CollegeCount };
   /** Fewest ballots a region may show in a section (10 unless the election says otherwise). */
   readonly privacyThreshold: number;
+  /** Region id → the name the declaration shows (ids are shown where a name is missing). */
+  readonly regionNames?: Readonly<Record<string, string>>;
 }
-
-/** The label of the merged row. */
-export const otherRegions = "Other regions";
 
 /**
  * Builds the declaration from the count and the ballots per section and region. Per-stage figures for
@@ -60,21 +51,14 @@ export function declareResult(f: DeclarationFacts): Declaration {
   const notes: string[] = [];
   const sections: SectionDeclaration[] = f.sections.map((s) => {
     const cells = f.cells.filter((c) => c.section === s.id);
-    const byRegion = new Map<string, BallotCell[]>();
-    for (const c of cells)
-      if (c.region !== null) byRegion.set(c.region, [...(byRegion.get(c.region) ?? []), c]);
-    const regionCells = [...byRegion].map(([region, rc]) => ({
-      region,
-      ballots: sum(rc.map((c) => c.spoilt + sum(c.groups.map((g) => g.count)))),
-      value: rc,
-    }));
-    const shown = suppressSmallCells(regionCells, f.privacyThreshold);
-    const regions = shown.shown.map((r) => ({ region: r.region, tally: tallyOf(r.value, null) }));
-    if (shown.merged.length > 0) {
-      const merged = regionCells.filter((r) => shown.merged.includes(r.region)).flatMap((r) => r.value);
-      regions.push({ region: otherRegions, tally: tallyOf(merged, null) });
+    const shown = regionBreakdown(cells, f.privacyThreshold);
+    const nameOf = (r: string) => f.regionNames?.[r] ?? r;
+    const mergedNames = shown.merged.map(nameOf).sort();
+    const regions = shown.shown.map((r) => ({ region: nameOf(r.region), tally: tallyOf(r.cells, null) }));
+    if (shown.mergedCells.length > 0) {
+      regions.push({ region: otherRegions, tally: tallyOf(shown.mergedCells, null) });
       notes.push(
-        `${s.label}: ${shown.merged.join(", ")} had too few ballots to show on their own (fewer than ${f.privacyThreshold}, or needed to make the merged group large enough), so they are shown together as "${otherRegions}".`,
+        `${s.label}: ${mergedNames.join(", ")} had too few ballots to show on their own (fewer than ${f.privacyThreshold}, or needed to make the merged group large enough), so they are shown together as "${otherRegions}".`,
       );
     }
     if (shown.withheld)
@@ -87,7 +71,7 @@ export function declareResult(f: DeclarationFacts): Declaration {
       weight: f.count.kind === "college" ? (s.weight ?? 1) : null,
       tally: tallyOf(cells, s.eligible),
       regions,
-      mergedRegions: shown.merged,
+      mergedRegions: mergedNames,
       regionsWithheld: shown.withheld,
     };
   });

@@ -5,6 +5,7 @@ export * from "./declare.ts";
 export * from "./percent.ts";
 export * from "./replay.ts";
 export * from "./suppression.ts";
+export * from "./regions.ts";
 export * from "./college.ts";
 export * from "./archive.ts";
 export * from "./recount.ts";

@@ -12,7 +12,8 @@ import {
 } from "../record/index.ts";
 import { archiveFormat, type ResultsArchive } from "./archive.ts";
 import { countCollege } from "./college.ts";
-import { declareResult, type BallotCell } from "./declare.ts";
+import { declareResult } from "./declare.ts";
+import type { BallotCell } from "./regions.ts";
 import { firstDifference } from "./first-difference.ts";
 
 /** What a successful recount found, in plain figures. */
@@ -91,7 +92,7 @@ export function recountArchive(
         ? csv.value.ballots.length === 0
         : csv.error.every((p) => p.code === "ballot-file.no-ballots");
       if (!csvEmpty) return err([problem("declaration.archive.csv-differs", { field: where })]);
-      cells.push({ section: part.section, region: part.region, groups: [], spoilt: part.spoilt });
+      cells.push({ ...cellOf(part), groups: [] });
       continue;
     }
     if (!blt.ok)
@@ -115,12 +116,7 @@ export function recountArchive(
           value: `it holds ${blt.value.ballotCount} ballots, not the ${part.valid} stated`,
         }),
       ]);
-    cells.push({
-      section: part.section,
-      region: part.region,
-      groups: blt.value.ballots,
-      spoilt: part.spoilt,
-    });
+    cells.push({ ...cellOf(part), groups: blt.value.ballots });
   }
 
   const seal = a.record.entries.find((e) => e.type === "ballot-box-sealed");
@@ -195,6 +191,7 @@ export function recountArchive(
     cells,
     count: countPart,
     privacyThreshold: a.privacyThreshold,
+    regionNames: regionNamesOf(a.election.definition),
   });
   const d = firstDifference(a.declaration, JSON.parse(JSON.stringify(declaration)));
   if (d) return err([problem("declaration.archive.declaration-differs", { value: describe(d) })]);
@@ -232,6 +229,27 @@ export function parseArchive(text: string): Result<ResultsArchive, Problem[]> {
   if (typeof a !== "object" || a === null || (a as { format?: unknown }).format !== archiveFormat)
     return err([problem("declaration.archive.unreadable", { value: `no "format": "${archiveFormat}"` })]);
   return ok(a as ResultsArchive);
+}
+
+/** A published ballot file's place: section, region, and what the privacy check merged or withheld. */
+function cellOf(part: ResultsArchive["ballots"][number]): Omit<BallotCell, "groups"> {
+  return {
+    section: part.section,
+    region: part.region,
+    spoilt: part.spoilt,
+    ...(part.merged !== undefined ? { merged: part.merged } : {}),
+    ...(part.withheld === true ? { withheld: true } : {}),
+  };
+}
+
+/** Region id → name from an election definition's `regions` (empty when it has none). */
+export function regionNamesOf(definition: unknown): Record<string, string> {
+  const regions = (definition as { regions?: unknown } | null)?.regions;
+  const names: Record<string, string> = {};
+  if (Array.isArray(regions))
+    for (const r of regions as { id?: unknown; name?: unknown }[])
+      if (typeof r.id === "string") names[r.id] = typeof r.name === "string" ? r.name : r.id;
+  return names;
 }
 
 function sameGroups(x: readonly BallotGroup[], y: readonly BallotGroup[]): boolean {

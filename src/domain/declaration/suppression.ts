@@ -37,7 +37,8 @@ export function suppressSmallCells<T>(cells: readonly RegionCell<T>[], threshold
     merged.push(c);
     sum += c.ballots;
   }
-  const shown = ascending.reverse();
+  // Largest first; equal sizes in name order.
+  const shown = ascending.sort((a, b) => b.ballots - a.ballots || a.region.localeCompare(b.region));
   if (merged.length > 0 && (sum < threshold || shown.length === 0))
     return { shown: [], merged: [], withheld: true };
   return { shown, merged: merged.map((c) => c.region).sort(), withheld: false };

@@ -9,6 +9,8 @@ export interface AdmittedVoter {
   readonly name: string;
   readonly email?: string | null;
   readonly postcode?: string | null;
+  /** The voter's region (roll column or postcode area); null or absent where none is known. */
+  readonly region?: string | null;
 }
 
 /** One voter to issue a credential to, in their one section. */
@@ -18,6 +20,8 @@ export interface VoterPlaced {
   readonly email: string | null;
   /** The open vetting case when the voter is under challenge: their ballot will be held. */
   readonly heldCase: string | null;
+  /** The voter's region, carried onto their ballot; null where none is known. */
+  readonly region: string | null;
 }
 
 /** The electorate credentials go to, and who was left out and why. */
@@ -77,6 +81,7 @@ export function electorateForCredentials(
       section: a.section,
       email: a.email ?? null,
       heldCase: challenges.get(a.voterId) ?? null,
+      region: a.region ?? null,
     });
   }
   return {

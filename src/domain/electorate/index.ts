@@ -51,3 +51,4 @@ export {
 } from "./freeze.ts";
 export { diffRolls, changedFields, RollDiffer, type RollDiff, type FieldChange } from "./roll-diff.ts";
 export { diffSection, summariseChange, type SectionChange, type Gain, type Loss } from "./electorate-diff.ts";
+export { postcodeAreaIndex, regionOfPostcode } from "./postcode-region.ts";

@@ -4,6 +4,7 @@ import { readPence, readPounds, type Pence } from "../common/money.ts";
 import { problem, type Problem } from "../common/problem.ts";
 import type { ColumnMapping } from "./column-mapping.ts";
 import type { RegionDefinition } from "./election.ts";
+import { postcodeAreaIndex, regionOfPostcode } from "./postcode-region.ts";
 import { isMemberStatus, type MemberStatus } from "./member-status.ts";
 import type { RollEntry } from "./roll-entry.ts";
 
@@ -56,7 +57,7 @@ export class RollChecker {
   rows = 0;
   private readonly firstLine = new Map<string, number>();
   private readonly regionByKey = new Map<string, RegionId>();
-  private readonly regionByArea = new Map<string, RegionId>();
+  private readonly regionByArea: ReadonlyMap<string, RegionId>;
 
   constructor(
     private readonly mapping: ColumnMapping,
@@ -64,10 +65,10 @@ export class RollChecker {
     private readonly width: number,
     private readonly regions: readonly RegionDefinition[],
   ) {
+    this.regionByArea = postcodeAreaIndex(regions);
     for (const r of regions) {
       this.regionByKey.set(r.id.toLowerCase(), r.id);
       this.regionByKey.set(r.name.trim().toLowerCase(), r.id);
-      for (const a of r.postcodeAreas ?? []) this.regionByArea.set(a.toUpperCase(), r.id);
     }
   }
 
@@ -236,8 +237,7 @@ export class RollChecker {
       else this.say(line, "roll.row.unknown-region", "region", text);
       return undefined;
     }
-    const area = /^[A-Z]{1,2}/.exec(postcode)?.[0] ?? "";
-    const found = this.regionByArea.get(area) ?? this.regionByArea.get(area.slice(0, 1));
+    const found = regionOfPostcode(this.regionByArea, postcode);
     if (found !== undefined) return found;
     if (postcode === "") this.say(line, "roll.row.required", "postcode");
     else this.say(line, "roll.row.unknown-region", "postcode", postcode);

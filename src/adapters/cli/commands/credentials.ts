@@ -34,7 +34,10 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
       "--sections <list>",
       "comma-separated sections to take from the electorate (default: every section of the election)",
     )
-    .option("--voters <file>", "CSV with voter_id,section[,held_case][,email] instead of the electorate")
+    .option(
+      "--voters <file>",
+      "CSV with voter_id,section[,held_case][,email][,region] instead of the electorate",
+    )
     .option("--link-base <url>", "the public address of the voting site", "http://localhost:3000")
     .option(
       "--pdf <file>",
@@ -71,6 +74,7 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
               section: r["section"] ?? "",
               heldCase: r["held_case"] || null,
               email: r["email"] || null,
+              region: r["region"] || null,
             }));
           } else {
             // Frozen members plus accepted supporters, minus exclusions, each person in one section;

@@ -6,14 +6,14 @@ import { dbOf } from "../tx.ts";
 export async function insertMixed(
   tx: Tx,
   electionId: string,
-  rows: readonly { id: string; section: string; ballot: string }[],
+  rows: readonly { id: string; section: string; region: string | null; ballot: string }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    insert into ballot_box (id, election_id, section, ballot)
-    select i, ${electionId}::uuid, s, b
-    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.section)}::text[], ${rows.map((r) => r.ballot)}::text[])
-      with ordinality as t(i, s, b, n)
+    insert into ballot_box (id, election_id, section, region, ballot)
+    select i, ${electionId}::uuid, s, g, b
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.section)}::text[], ${rows.map((r) => r.region)}::text[], ${rows.map((r) => r.ballot)}::text[])
+      with ordinality as t(i, s, g, b, n)
     order by n`.execute(dbOf(tx));
 }
 
@@ -30,24 +30,17 @@ export async function boxBySection(
   return new Map(r.rows.map((x) => [x.section, { valid: Number(x.valid), spoilt: Number(x.spoilt) }]));
 }
 
-/** The box's rows sorted by id (a random order), for the seal; `each` sees them in pages. */
-export async function eachBoxRow(
-  tx: Tx,
-  electionId: string,
-  each: (rows: { id: string; section: string; ballot: string }[]) => void,
-): Promise<void> {
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const rows = await dbOf(tx)
-      .selectFrom("ballot_box")
-      .select(["id", "section", "ballot"])
-      .where("election_id", "=", electionId)
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(20_000)
-      .execute();
-    if (rows.length === 0) return;
-    each(rows);
-    after = rows[rows.length - 1]!.id;
-  }
+/**
+ * Mixes the whole box once more at the close, in one statement: every ballot gets a fresh random id
+ * and is rewritten in id order, so all rows share the close's transaction id and sit on disk in an
+ * order unrelated to the batches they arrived in. After this no row says which batch (and so which
+ * window of voters) it came from, which matters once ballots carry a region (docs/voting.md).
+ */
+export async function remixBox(tx: Tx, electionId: string): Promise<void> {
+  await sql`
+    with old as (delete from ballot_box where election_id = ${electionId}::uuid returning section, region, ballot)
+    insert into ballot_box (id, election_id, section, region, ballot)
+    select gen_random_uuid() as id, ${electionId}::uuid, section, region, ballot from old order by id`.execute(
+    dbOf(tx),
+  );
 }

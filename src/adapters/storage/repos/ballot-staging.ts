@@ -4,30 +4,39 @@ import { dbOf } from "../tx.ts";
 
 /** What one cast batch writes: staged ballots, challenged voters' envelopes, and receipts. */
 export interface CastBatchWrites {
-  readonly staged: readonly { section: string; ballot: string }[];
-  readonly held: readonly { id: string; voterId: string; caseRef: string; section: string; ballot: string }[];
+  readonly staged: readonly { section: string; region?: string | null; ballot: string }[];
+  readonly held: readonly {
+    id: string;
+    voterId: string;
+    caseRef: string;
+    section: string;
+    region?: string | null;
+    ballot: string;
+  }[];
   readonly receipts: readonly string[];
 }
 
 /**
- * Writes a cast batch with ONE statement: the sealed ballots into the staging area (section and content
- * only: no id, voter or time), the held envelopes (outer part voter and case, inner ballot), and the
+ * Writes a cast batch with ONE statement: the sealed ballots into the staging area (section, region
+ * and content only: no id, voter or time), the held envelopes (outer part voter and case, inner ballot), and the
  * receipts into their own list (idempotent, never beside a ballot). Returns how many of the election's
  * ballots are now staged, as far as this transaction sees (the mixer runs once there are enough).
  */
 export async function writeCastBatch(tx: Tx, electionId: string, w: CastBatchWrites): Promise<number> {
   const r = await sql<{ n: number }>`
     with staged as (
-      insert into ballot_staging (election_id, section, ballot)
-      select ${electionId}::uuid, s, b
-      from unnest(${w.staged.map((r) => r.section)}::text[], ${w.staged.map((r) => r.ballot)}::text[]) as t(s, b)
+      insert into ballot_staging (election_id, section, region, ballot)
+      select ${electionId}::uuid, s, g, b
+      from unnest(${w.staged.map((r) => r.section)}::text[], ${w.staged.map((r) => r.region ?? null)}::text[],
+                  ${w.staged.map((r) => r.ballot)}::text[]) as t(s, g, b)
       returning 1),
     held as (
-      insert into held_envelopes (id, election_id, voter_id, case_ref, section, ballot)
-      select i, ${electionId}::uuid, v, c, s, b
+      insert into held_envelopes (id, election_id, voter_id, case_ref, section, region, ballot)
+      select i, ${electionId}::uuid, v, c, s, g, b
       from unnest(${w.held.map((r) => r.id)}::uuid[], ${w.held.map((r) => r.voterId)}::text[],
                   ${w.held.map((r) => r.caseRef)}::text[], ${w.held.map((r) => r.section)}::text[],
-                  ${w.held.map((r) => r.ballot)}::text[]) as t(i, v, c, s, b)
+                  ${w.held.map((r) => r.region ?? null)}::text[], ${w.held.map((r) => r.ballot)}::text[])
+        as t(i, v, c, s, g, b)
       returning 1),
     receipts as (
       insert into receipts (election_id, code)
@@ -43,7 +52,7 @@ export async function writeCastBatch(tx: Tx, electionId: string, w: CastBatchWri
 export async function stageBallots(
   tx: Tx,
   electionId: string,
-  rows: readonly { section: string; ballot: string }[],
+  rows: readonly { section: string; region?: string | null; ballot: string }[],
 ): Promise<number> {
   return writeCastBatch(tx, electionId, { staged: rows, held: [], receipts: [] });
 }
@@ -56,12 +65,12 @@ export async function takeStaged(
   tx: Tx,
   electionId: string,
   atLeast: number,
-): Promise<{ section: string; ballot: string }[]> {
-  const r = await sql<{ section: string; ballot: string }>`
+): Promise<{ section: string; region: string | null; ballot: string }[]> {
+  const r = await sql<{ section: string; region: string | null; ballot: string }>`
     delete from ballot_staging
     where election_id = ${electionId}::uuid
       and (select count(*) from ballot_staging where election_id = ${electionId}::uuid) >= ${atLeast}
-    returning section, ballot`.execute(dbOf(tx));
+    returning section, region, ballot`.execute(dbOf(tx));
   return r.rows;
 }
 

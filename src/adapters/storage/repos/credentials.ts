@@ -12,6 +12,8 @@ export interface CredentialRow {
   readonly usedChannel: Channel | undefined;
   readonly revoked: boolean;
   readonly heldCase: string | null;
+  /** The voter's region, carried onto the ballot (null where the election has none). */
+  readonly region: string | null;
 }
 
 /** Which secret a voter presented. */
@@ -29,15 +31,17 @@ export async function insertCredentials(
     codeHash: string;
     linkHash: string;
     heldCase?: string | null;
+    region?: string | null;
   }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    insert into credentials (election_id, voter_id, section, code_hash, link_hash, held_case)
-    select ${electionId}::uuid, v, s, c, l, h
+    insert into credentials (election_id, voter_id, section, code_hash, link_hash, held_case, region)
+    select ${electionId}::uuid, v, s, c, l, h, g
     from unnest(${rows.map((r) => r.voterId)}::text[], ${rows.map((r) => r.section)}::text[],
                 ${rows.map((r) => r.codeHash)}::text[], ${rows.map((r) => r.linkHash)}::text[],
-                ${rows.map((r) => r.heldCase ?? null)}::text[]) as t(v, s, c, l, h)`.execute(dbOf(tx));
+                ${rows.map((r) => r.heldCase ?? null)}::text[], ${rows.map((r) => r.region ?? null)}::text[])
+      as t(v, s, c, l, h, g)`.execute(dbOf(tx));
 }
 
 /** A presented secret, hashed: which column it is looked up in, and the keyed hash. */
@@ -71,6 +75,7 @@ export async function markUsedIfUnused(
       section: string;
       issue_number: number;
       held_case: string | null;
+      region: string | null;
     }>`
       update credentials c set used = true, used_channel = ${channel}
       from ballot_polls p
@@ -78,7 +83,7 @@ export async function markUsedIfUnused(
         and not c.used and not c.revoked
         and p.election_id = c.election_id and p.closed_at is null
         and p.opens <= ${now}::timestamptz and ${now}::timestamptz < p.closes
-      returning c.${sql.ref(column(kind))} as hash, c.voter_id, c.section, c.issue_number, c.held_case`.execute(
+      returning c.${sql.ref(column(kind))} as hash, c.voter_id, c.section, c.issue_number, c.held_case, c.region`.execute(
       dbOf(tx),
     );
     for (const row of r.rows)
@@ -90,6 +95,7 @@ export async function markUsedIfUnused(
         usedChannel: channel,
         revoked: false,
         heldCase: row.held_case,
+        region: row.region,
       });
   }
   const voted = new Set<string>();
@@ -122,6 +128,7 @@ export async function findCredentialsByHashes(
         "used_channel",
         "revoked",
         "held_case",
+        "region",
       ])
       .where("election_id", "=", electionId)
       .where(column(kind), "=", sql<string>`any(${hashes}::text[])`)
@@ -149,7 +156,7 @@ export async function findCredentialByVoter(
 ): Promise<CredentialRow | undefined> {
   const row = await dbOf(tx)
     .selectFrom("credentials")
-    .select(["voter_id", "section", "issue_number", "used", "used_channel", "revoked", "held_case"])
+    .select(["voter_id", "section", "issue_number", "used", "used_channel", "revoked", "held_case", "region"])
     .where("election_id", "=", electionId)
     .where("voter_id", "=", voterId)
     .forUpdate()
@@ -233,6 +240,7 @@ function toRow(row: {
   used_channel: string | null;
   revoked: boolean;
   held_case: string | null;
+  region: string | null;
 }): CredentialRow {
   return {
     voterId: row.voter_id,
@@ -242,5 +250,6 @@ function toRow(row: {
     usedChannel: (row.used_channel ?? undefined) as Channel | undefined,
     revoked: row.revoked,
     heldCase: row.held_case,
+    region: row.region,
   };
 }

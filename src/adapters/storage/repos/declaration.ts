@@ -23,17 +23,16 @@ export interface StoredDeclaration {
   readonly publishedAt: Date | null;
 }
 
-/** Ballots in the box grouped by section and identical content, with how many of each. */
+/** Ballots in the box grouped by section, region and identical content, with how many of each. */
 export async function boxGroups(
   tx: Tx,
   electionId: string,
-): Promise<{ section: string; ballot: string; n: number }[]> {
-  const r = await sql<{ section: string; ballot: string; n: string }>`
-    select section, ballot, count(*) as n from ballot_box
-    where election_id = ${electionId}::uuid group by section, ballot order by section, ballot`.execute(
-    dbOf(tx),
-  );
-  return r.rows.map((x) => ({ section: x.section, ballot: x.ballot, n: Number(x.n) }));
+): Promise<{ section: string; region: string | null; ballot: string; n: number }[]> {
+  const r = await sql<{ section: string; region: string | null; ballot: string; n: string }>`
+    select section, region, ballot, count(*) as n from ballot_box
+    where election_id = ${electionId}::uuid group by section, region, ballot
+    order by section, region nulls first, ballot`.execute(dbOf(tx));
+  return r.rows.map((x) => ({ section: x.section, region: x.region, ballot: x.ballot, n: Number(x.n) }));
 }
 
 /** Eligible voters per section: credentials issued and not revoked (a used credential always counts). */
@@ -144,6 +143,16 @@ export async function findPublishedArchive(
     .executeTakeFirst();
 }
 
+/** The published archive's SHA-256 alone, if the result is published. */
+export async function publishedArchiveHash(tx: Tx, electionId: string): Promise<string | undefined> {
+  const row = await dbOf(tx)
+    .selectFrom("published_archives")
+    .select("sha256")
+    .where("election_id", "=", electionId)
+    .executeTakeFirst();
+  return row?.sha256;
+}
+
 /** Whether a receipt code is in the election's list (the list itself is public once published). */
 export async function hasReceipt(tx: Tx, electionId: string, code: string): Promise<boolean> {
   const row = await dbOf(tx)
@@ -180,12 +189,14 @@ export async function electionById(
 }
 
 /**
- * The box's seal computed inside the database: SHA-256 over `id<TAB>section<TAB>ballot<LF>` of every
- * row in id order, exactly as the close computes it row by row, without carrying the rows out.
+ * The box's seal, computed inside the database without carrying the rows out: SHA-256 over
+ * `id<TAB>section<TAB>ballot<LF>` of every row in id order, with `region<TAB>` before the ballot
+ * where the row has a region (so a region changed after the close breaks the seal too). The close
+ * seals with it and the count checks with it.
  */
 export async function boxSealHash(tx: Tx, electionId: string): Promise<string> {
   const r = await sql<{ hash: string | null }>`
-    select encode(sha256(convert_to(coalesce(string_agg(id::text || chr(9) || section || chr(9) || ballot || chr(10), '' order by id), ''), 'UTF8')), 'hex') as hash
+    select encode(sha256(convert_to(coalesce(string_agg(id::text || chr(9) || section || chr(9) || coalesce(region || chr(9), '') || ballot || chr(10), '' order by id), ''), 'UTF8')), 'hex') as hash
     from ballot_box where election_id = ${electionId}::uuid`.execute(dbOf(tx));
   return r.rows[0]?.hash ?? "";
 }

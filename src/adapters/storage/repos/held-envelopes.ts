@@ -3,17 +3,17 @@ import type { Tx } from "../../../ports/store.ts";
 import { dbOf } from "../tx.ts";
 
 /**
- * Removes a voter's envelope, returning its inner ballot and section; the outer part is gone with it.
+ * Removes a voter's envelope, returning its inner ballot, section and region; the outer part is gone with it.
  * Nobody reads the inner ballot to decide: the caller only moves it on or drops it.
  */
 export async function takeEnvelope(
   tx: Tx,
   electionId: string,
   voterId: string,
-): Promise<{ section: string; ballot: string } | undefined> {
-  const r = await sql<{ section: string; ballot: string }>`
+): Promise<{ section: string; region: string | null; ballot: string } | undefined> {
+  const r = await sql<{ section: string; region: string | null; ballot: string }>`
     delete from held_envelopes where election_id = ${electionId}::uuid and voter_id = ${voterId}
-    returning section, ballot`.execute(dbOf(tx));
+    returning section, region, ballot`.execute(dbOf(tx));
   return r.rows[0];
 }
 

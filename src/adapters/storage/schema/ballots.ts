@@ -38,12 +38,15 @@ export interface CredentialsTable {
   used_channel: string | null;
   revoked: boolean;
   held_case: string | null;
+  /** The voter's region (migration 0510), null where the election has none. */
+  region: string | null;
 }
 
 /** A sealed ballot awaiting the mixer: nothing else. */
 export interface BallotStagingTable {
   election_id: string;
   section: string;
+  region: string | null;
   ballot: string;
 }
 
@@ -52,6 +55,7 @@ export interface BallotBoxTable {
   id: string;
   election_id: string;
   section: string;
+  region: string | null;
   ballot: string;
 }
 
@@ -62,6 +66,7 @@ export interface HeldEnvelopesTable {
   voter_id: string;
   case_ref: string;
   section: string;
+  region: string | null;
   ballot: string;
 }
 
