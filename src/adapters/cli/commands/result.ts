@@ -9,7 +9,8 @@ import { runCount } from "../../../services/run-count.ts";
 import { signOffCount } from "../../../services/sign-off-count.ts";
 import { declareResult } from "../../../services/declare-result.ts";
 import { publishResults } from "../../../services/publish-results.ts";
-import { electionBySlug } from "../../storage/repos/declaration.ts";
+import { electionBySlug, findDeclaration } from "../../storage/repos/declaration.ts";
+import { declarationPdf } from "../../print/declaration-pdf.ts";
 import type { OpenedStore } from "../../storage/store.ts";
 import { operator, withStore } from "../open-store.ts";
 import type { RegisterCommand } from "./index.ts";
@@ -18,6 +19,14 @@ const deps = { now: () => new Date(), random: (n: number) => new Uint8Array(rand
 
 async function idOf(store: OpenedStore, slug: string): Promise<string | undefined> {
   return (await store.read((tx) => electionBySlug(tx, slug)))?.id;
+}
+
+/** Writes the stored declaration, with its hash and sign-off, as a PDF to `file`. */
+async function writePdf(store: OpenedStore, electionId: string, file: string): Promise<void> {
+  const d = await store.read((tx) => findDeclaration(tx, electionId));
+  if (!d) throw new Error("a declared result has no stored declaration");
+  await writeFile(file, await declarationPdf(d));
+  console.error(`Wrote the declaration as a PDF to ${file}.`);
 }
 
 function refuse(problems: readonly Problem[]): number {
@@ -98,11 +107,13 @@ export const registerResult: RegisterCommand = (program: Command) => {
     .command("declare")
     .description("Declare the signed-off result.")
     .requiredOption("--election <slug>", "the election")
-    .action((options: { election: string }) =>
+    .option("--pdf <file>", "also write the declaration as a PDF to read out and file")
+    .action((options: { election: string; pdf?: string }) =>
       withElection(async (store, id) => {
         const r = await declareResult(store, deps, operator(), { electionId: id }, "cli");
         if (!r.ok) return refuse(r.error);
         console.log(renderDeclarationText(r.value));
+        if (options.pdf !== undefined) await writePdf(store, id, options.pdf);
         return 0;
       })(options),
     );
@@ -114,12 +125,14 @@ export const registerResult: RegisterCommand = (program: Command) => {
     )
     .requiredOption("--election <slug>", "the election")
     .requiredOption("--out <file>", "where to write the archive (.json)")
-    .action((options: { election: string; out: string }) =>
+    .option("--pdf <file>", "also write the declaration as a PDF to read out and file")
+    .action((options: { election: string; out: string; pdf?: string }) =>
       withElection(async (store, id) => {
         const r = await publishResults(store, deps, operator(), { electionId: id }, "cli");
         if (!r.ok) return refuse(r.error);
         await writeFile(options.out, r.value.archive);
         await writeFile(`${options.out}.sha256`, `${r.value.sha256}  ${options.out}\n`);
+        if (options.pdf !== undefined) await writePdf(store, id, options.pdf);
         console.log(
           `Published ${options.out}, SHA-256 ${r.value.sha256}. Anyone can check it with: selectorate recount ${options.out} --sha256 ${r.value.sha256}`,
         );
