@@ -12,7 +12,8 @@ import { runCount } from "../../src/services/run-count.ts";
 import { signOffCount } from "../../src/services/sign-off-count.ts";
 import { declareResult } from "../../src/services/declare-result.ts";
 import { publishResults } from "../../src/services/publish-results.ts";
-import { aClosedElection } from "../helpers/declaration.ts";
+import { aClosedElection, anElectionVotedAndClosed, type TestVoter } from "../helpers/declaration.ts";
+import { AxeBuilder } from "@axe-core/playwright";
 import { slugOf } from "../helpers/voting.ts";
 
 let store: OpenedStore;
@@ -118,6 +119,91 @@ test(
       const archive = await fetch(`${base}/results/${slug}/archive.json`);
       assert.equal(archive.headers.get("x-archive-sha256"), published.sha256);
       assert.equal(await archive.text(), published.archive);
+    } finally {
+      await browser.close();
+      await app.close();
+    }
+  },
+);
+
+/** `n` members who rank the same way. */
+const ranking = (n: number, vote: string[]): TestVoter[] =>
+  Array.from({ length: n }, () => ({ voterId: "", section: "member", vote }));
+
+test(
+  "an STV count shows where each surplus and exclusion went, in a diagram and a table, on a phone",
+  { timeout: 180_000 },
+  async () => {
+    // Two seats, 40 ballots, quota 14: c1 20 (12 next c2, 8 next c3), c2 8, c3 7, c4 5 (next c3).
+    const voters = [
+      ...ranking(12, ["c1", "c2"]),
+      ...ranking(8, ["c1", "c3"]),
+      ...ranking(8, ["c2"]),
+      ...ranking(7, ["c3"]),
+      ...ranking(5, ["c4", "c3"]),
+    ].map((v, i) => ({ ...v, voterId: `m-${i}` }));
+    const { electionId, now } = await anElectionVotedAndClosed(store, {
+      sections: [{ id: "member", label: "Members" }],
+      voters,
+      method: "scottish-stv",
+      seats: 2,
+      candidates: 4,
+    });
+    const slug = await slugOf(store, electionId);
+    const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
+    const officer = { id: "ro", role: "returning-officer" as const };
+    const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
+    unwrap(
+      await signOffCount(
+        store,
+        deps,
+        { id: "s", role: "scrutineer" },
+        { electionId, declarationHash: counted.declarationHash },
+        "cli",
+      ),
+    );
+    unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
+    unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+    const app = await buildServer({ store, now, logLevel: "silent" });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const browser = await launchBrowser();
+    try {
+      const { context, pageErrors } = await openContext(browser, phone);
+      const page = await context.newPage();
+      assert.equal((await page.goto(`${base}/results/${slug}`))?.status(), 200);
+      // The surplus of Candidate 1 (6 over 20 papers: 0.3 each) went 3.6 to Candidate 2 and 2.4 to Candidate 3.
+      const surplus = page.locator("svg[role=img]", { has: page.locator("title", { hasText: "surplus" }) });
+      assert.equal(await surplus.count(), 1);
+      assert.equal(
+        await surplus.locator("title").textContent(),
+        "Stage 2: where the surplus of Candidate 1 went",
+      );
+      assert.match(
+        (await surplus.locator("desc").textContent()) ?? "",
+        /^6 votes moved: Candidate 2 3\.6; Candidate 3 2\.4\.$/,
+      );
+      const table = page.getByRole("table", { name: "Stage 2: where the surplus of Candidate 1 went" });
+      assert.match((await table.getByRole("row", { name: /Candidate 2/ }).textContent()) ?? "", /3\.6/);
+      // An exclusion's diagram too: Candidate 4's 5 votes went to Candidate 3.
+      const exclusion = page.getByRole("table", {
+        name: /where the votes of Candidate 4, excluded went/,
+      });
+      assert.match((await exclusion.getByRole("row", { name: /Candidate 3/ }).textContent()) ?? "", /5/);
+
+      const [scroll, client] = (await page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+      )) as [number, number];
+      assert.ok(scroll <= client, `page is ${scroll}px wide on a ${client}px screen`);
+      const result = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+        .analyze();
+      const serious = result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(" ")).join(", ")}`);
+      assert.deepEqual(serious, []);
+      assert.deepEqual(pageErrors, []);
+      await page.screenshot({ path: "/tmp/results-stv.png", fullPage: true });
     } finally {
       await browser.close();
       await app.close();

@@ -66,7 +66,7 @@ export async function aClosedElection(
 }
 
 /**
- * Sets up a three-candidate AV election with the given sections (and regions), issues each voter a
+ * Sets up an election (three candidates and AV unless told otherwise) with the given sections (and regions), issues each voter a
  * credential carrying their region, casts their votes online in order, and closes the poll.
  */
 export async function anElectionVotedAndClosed(
@@ -75,14 +75,22 @@ export async function anElectionVotedAndClosed(
     sections: readonly { id: string; label: string; weight?: number | undefined }[];
     regions?: readonly { id: string; name: string }[];
     voters: readonly TestVoter[];
+    /** The counting method and seats (AV for one seat unless given). */
+    method?: string;
+    seats?: number;
+    /** How many candidates are on the paper (c1, c2, ...; 3 unless given). */
+    candidates?: number;
   },
 ): Promise<{ electionId: string; receipts: string[]; now: () => Date }> {
   const clock = aClock("2026-01-10T10:00:00Z");
   const deps = testDeps(clock.now, 5);
-  const electionId = await anElection(store, { paper: aPaper(3), rules: { allowOnlineSpoil: true } });
+  const electionId = await anElection(store, {
+    paper: aPaper(e.candidates ?? 3),
+    rules: { allowOnlineSpoil: true },
+  });
   const definition = {
-    method: "av",
-    seats: 1,
+    method: e.method ?? "av",
+    seats: e.seats ?? 1,
     sections: e.sections.map((s) => ({
       id: s.id,
       label: s.label,

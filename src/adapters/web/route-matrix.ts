@@ -69,6 +69,7 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "GET /results/:slug": "public",
   "GET /results/:slug/declaration.json": "public",
   "GET /results/:slug/declaration.csv": "public",
+  "GET /results/:slug/declaration.pdf": "public",
   "GET /results/:slug/archive.json": "public",
   // Stylesheets.
   "GET /assets/site.css": "public",

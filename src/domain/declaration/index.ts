@@ -6,6 +6,7 @@ export * from "./percent.ts";
 export * from "./replay.ts";
 export * from "./suppression.ts";
 export * from "./regions.ts";
+export * from "./transfers.ts";
 export * from "./college.ts";
 export * from "./archive.ts";
 export * from "./recount.ts";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { renderDeclarationCsv } from "../../../domain/declaration/index.ts";
 import { readPublishedArchive, readPublishedResult } from "../../../services/read-published-result.ts";
 import { replyProblems } from "../problem-to-http.ts";
+import { declarationPdf } from "../../print/declaration-pdf.ts";
 import { resultsNotPublishedPage, resultsPage } from "../views/results-page.ts";
 import type { RoutePlugin } from "./route-deps.ts";
 
@@ -49,6 +50,23 @@ export const resultsRoutes: RoutePlugin = async (app, deps) => {
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${request.params.slug}-declaration.csv"`)
         .send(renderDeclarationCsv(r.value.declaration));
+    },
+  );
+  app.get(
+    "/results/:slug/declaration.pdf",
+    {
+      schema: {
+        params: slugParams,
+        description: "The published declaration as a PDF, with its SHA-256 and the sign-off.",
+      },
+    },
+    async (request, reply) => {
+      const r = await readPublishedResult(deps.store, { slug: request.params.slug });
+      if (!r.ok) return replyProblems(reply, r.error);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="${request.params.slug}-declaration.pdf"`)
+        .send(await declarationPdf(r.value));
     },
   );
   app.get(

@@ -2,6 +2,7 @@ import type { Declaration, Tally } from "../../../domain/declaration/index.ts";
 import type { PublishedResult } from "../../../services/read-published-result.ts";
 import { html, type Html } from "./html.ts";
 import { page } from "./layout.ts";
+import { transferDiagrams } from "./transfer-diagram.ts";
 
 const n = (x: number) => x.toLocaleString("en-GB");
 const palette = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#525252"];
@@ -9,7 +10,8 @@ const palette = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490
 /**
  * The public results page: the declaration (total, each section, regions after the privacy check),
  * a bar chart per stage drawn as inline SVG with a title and description for screen readers and the
- * same figures in a table beside it, turnout per section, downloads, and the receipt check form.
+ * same figures in a table beside it, the transfers at each stage (where a surplus or an excluded
+ * candidate's votes went), turnout per section, downloads, and the receipt check form.
  * No script and no inline style: the charts use SVG presentation attributes only.
  */
 export function resultsPage(r: PublishedResult): string {
@@ -25,6 +27,7 @@ export function resultsPage(r: PublishedResult): string {
     }
     <h2>Result</h2>
     ${tallyBlock(d, d.total, "total", "All sections")} ${d.weightedShares ? weightedTable(d) : ""}
+    ${transferDiagrams(r.transfers, (c) => palette[d.candidates.indexOf(c) % palette.length]!)}
     <h2>Turnout by section</h2>
     <table>
       <caption>
@@ -98,6 +101,7 @@ export function resultsPage(r: PublishedResult): string {
     <h2>Downloads and recount</h2>
     <ul>
       <li><a href="/results/${r.slug}/declaration.csv">Declaration (CSV)</a></li>
+      <li><a href="/results/${r.slug}/declaration.pdf">Declaration (PDF, to print)</a></li>
       <li><a href="/results/${r.slug}/declaration.json">Declaration (JSON)</a></li>
       <li>
         <a href="/results/${r.slug}/archive.json">Results archive</a> (ballots, receipts, count sheet, public
