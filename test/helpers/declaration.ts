@@ -1,5 +1,9 @@
 // Builders for the declaration tests: a small closed election with known votes, on any engine.
+import { randomBytes } from "node:crypto";
 import { unwrap } from "../../src/domain/common/result.ts";
+import { signOffCount } from "../../src/services/sign-off-count.ts";
+import { declareResult } from "../../src/services/declare-result.ts";
+import { publishResults } from "../../src/services/publish-results.ts";
 import type { Store } from "../../src/ports/store.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { castBallot } from "../../src/services/cast-ballot.ts";
@@ -136,4 +140,19 @@ export async function anElectionVotedAndClosed(
   clock.set("2026-02-01T12:00:00Z");
   unwrap(await closePoll(store, deps, officer, { electionId }, "cli"));
   return { electionId, receipts, now: clock.now };
+}
+
+/** Signs off a counted result as the scrutineer, declares it and publishes it; returns the archive. */
+export async function signOffDeclareAndPublish(
+  store: Store,
+  now: () => Date,
+  electionId: string,
+  declarationHash: string,
+): Promise<{ archive: string; sha256: string }> {
+  const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
+  const officer = { id: "ro-1", role: "returning-officer" as const };
+  const scrutineer = { id: "scrut-1", role: "scrutineer" as const };
+  unwrap(await signOffCount(store, deps, scrutineer, { electionId, declarationHash }, "cli"));
+  unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
+  return unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
 }

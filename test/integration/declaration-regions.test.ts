@@ -11,15 +11,15 @@ import { recountArchive } from "../../src/domain/declaration/index.ts";
 import { sha256 } from "../../src/adapters/crypto/sha256.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { runCount } from "../../src/services/run-count.ts";
-import { signOffCount } from "../../src/services/sign-off-count.ts";
-import { declareResult } from "../../src/services/declare-result.ts";
-import { publishResults } from "../../src/services/publish-results.ts";
 import { readTurnout } from "../../src/services/read-turnout.ts";
 import { slugOf } from "../helpers/voting.ts";
-import { anElectionVotedAndClosed, type TestVoter } from "../helpers/declaration.ts";
+import {
+  anElectionVotedAndClosed,
+  type TestVoter,
+  signOffDeclareAndPublish,
+} from "../helpers/declaration.ts";
 
 const officer = { id: "ro-1", role: "returning-officer" as const };
-const scrutineer = { id: "scrut-1", role: "scrutineer" as const };
 
 /** `n` voters of one section and region who all vote the same way. */
 function voters(section: string, region: string | null, n: number, vote: TestVoter["vote"]): TestVoter[] {
@@ -120,18 +120,11 @@ forEachEngine((engine) => {
       d.notes.some((n) => n.startsWith("Registered supporters: the breakdown by region is withheld")),
     );
 
-    unwrap(
-      await signOffCount(
-        store,
-        deps,
-        scrutineer,
-        { electionId, declarationHash: counted.declarationHash },
-        "cli",
-      ),
-    );
-    unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
-    const { archive, sha256: hash } = unwrap(
-      await publishResults(store, deps, officer, { electionId }, "cli"),
+    const { archive, sha256: hash } = await signOffDeclareAndPublish(
+      store,
+      now,
+      electionId,
+      counted.declarationHash,
     );
     const files = (
       JSON.parse(archive) as {

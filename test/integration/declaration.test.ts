@@ -12,7 +12,7 @@ import { signOffCount } from "../../src/services/sign-off-count.ts";
 import { declareResult } from "../../src/services/declare-result.ts";
 import { publishResults } from "../../src/services/publish-results.ts";
 import { verifyLogs } from "../../src/services/verify-logs.ts";
-import { aClosedElection } from "../helpers/declaration.ts";
+import { aClosedElection, signOffDeclareAndPublish } from "../helpers/declaration.ts";
 
 const officer = { id: "ro-1", role: "returning-officer" as const };
 const scrutineer = { id: "scrut-1", role: "scrutineer" as const };
@@ -147,18 +147,11 @@ forEachEngine((engine) => {
     const { electionId, now } = await aClosedElection(store);
     const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
     const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
-    unwrap(
-      await signOffCount(
-        store,
-        deps,
-        scrutineer,
-        { electionId, declarationHash: counted.declarationHash },
-        "cli",
-      ),
-    );
-    unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
-    const { archive, sha256: hash } = unwrap(
-      await publishResults(store, deps, officer, { electionId }, "cli"),
+    const { archive, sha256: hash } = await signOffDeclareAndPublish(
+      store,
+      now,
+      electionId,
+      counted.declarationHash,
     );
     const a = JSON.parse(archive) as {
       ballots: { section: string; blt: string; csv: string }[];

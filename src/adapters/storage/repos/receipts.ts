@@ -1,15 +1,15 @@
+import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import { dbOf } from "../tx.ts";
 
 /** The receipt list for publication, sorted by the codes themselves (random, so no cast order shows). */
 export async function listReceipts(tx: Tx, electionId: string): Promise<string[]> {
-  const rows = await dbOf(tx)
-    .selectFrom("receipts")
-    .select("code")
-    .where("election_id", "=", electionId)
-    .orderBy("code")
-    .execute();
-  return rows.map((r) => r.code);
+  // One row holding every code: 507,480 rows in 2016 cost far more on the wire than one string.
+  const r = await sql<{ codes: string | null }>`
+    select string_agg(code, chr(10) order by code) as codes from receipts
+    where election_id = ${electionId}::uuid`.execute(dbOf(tx));
+  const codes = r.rows[0]?.codes;
+  return codes ? codes.split("\n") : [];
 }
 
 /** Records a postal paper returned after the voter had already voted: not counted, kept with its reason. */
