@@ -12,10 +12,12 @@ import {
 import { readCsvChunks } from "../adapters/csv/read-csv.ts";
 
 /**
- * Rows per insert statement (one statement over unnest arrays per batch). On PGlite 5,000 rows per
- * statement took about 15% less CPU than 1,000; both are 10–20× faster than a row per statement.
+ * Rows per insert (one COPY per batch), per engine. On PGlite, where the database runs in this thread,
+ * 5,000 rows a COPY took about 10% less CPU than 1,000 (and far less wall time); on a server 1,000 took
+ * about 10% less client CPU than 5,000, because rows that die young cost the garbage collector less
+ * (measured on 200,000 and 654,006 rows). All are 10–20× faster than a row per statement.
  */
-export const IMPORT_BATCH = 5000;
+export const IMPORT_BATCH = { pglite: 5000, postgres: 1000 } as const;
 
 /** What to read and where good rows go. */
 export interface RollFileCheck {
@@ -26,6 +28,8 @@ export interface RollFileCheck {
   readonly current: readonly RollEntry[] | null;
   /** Stores a batch of good rows (inside the caller's transaction); absent for a preview. */
   readonly insert?: (batch: readonly RollEntry[]) => Promise<void>;
+  /** Rows per insert batch (IMPORT_BATCH for the engine); 5,000 when absent. */
+  readonly batchSize?: number;
   readonly onProgress?: ((bytes: number, rows: number) => void) | undefined;
 }
 
@@ -39,6 +43,7 @@ export async function checkRollFile(
 ): Promise<Result<{ rows: number; diff: RollDiff | null }, Problem[]>> {
   const problems: Problem[] = [];
   const { mapping, regions, current } = request;
+  const batchSize = request.batchSize ?? IMPORT_BATCH.pglite;
   const differ = current ? new RollDiffer(current) : null;
   let checker: ReturnType<typeof startRollCheck> | undefined;
   let batch: RollEntry[] = [];
@@ -78,7 +83,7 @@ export async function checkRollFile(
       if (entry) {
         differ?.see(entry);
         batch.push(entry);
-        if (batch.length >= IMPORT_BATCH) await flush();
+        if (batch.length >= batchSize) await flush();
       }
     }
     request.onProgress?.(lastBytes, rowsSoFar());

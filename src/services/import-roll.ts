@@ -15,7 +15,7 @@ import {
 } from "../adapters/storage/repos/roll.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { loadElection, type ElectorateDeps, type Source } from "./electorate-deps.ts";
-import { checkRollFile } from "./check-roll-file.ts";
+import { checkRollFile, IMPORT_BATCH } from "./check-roll-file.ts";
 import { checkRollFileThreaded } from "./check-roll-file-threaded.ts";
 
 /** What to import, and how. */
@@ -58,8 +58,8 @@ export type ImportRollOutcome =
 
 /**
  * Imports a membership roll (journey 1). The file is streamed through csv-parse and every row checked;
- * any problem rejects the whole file and lists every bad line. Otherwise rows go in batches of about
- * 1,000 inside one transaction, with a `roll-imported` record event carrying the file's SHA-256.
+ * any problem rejects the whole file and lists every bad line. Otherwise rows go in batches (one COPY
+ * each, IMPORT_BATCH) inside one transaction, with a `roll-imported` record event carrying the file's SHA-256.
  * The same file again changes nothing; a different file first shows its diff (preview), then applies.
  */
 export async function importRoll(
@@ -146,6 +146,7 @@ export async function importRoll(
       current,
       onProgress: request.onProgress,
       insert: (batch) => insertRollEntries(tx, electionId, batch),
+      batchSize: IMPORT_BATCH[store.engine],
     });
     if (!read.ok) return read;
     const { rows, diff } = read.value;
