@@ -29,7 +29,8 @@ import {
 import { paymentsOf, requestRefunds } from "../adapters/storage/repos/application-payments.ts";
 import { registerEntries } from "../adapters/storage/repos/register-extract.ts";
 import { findElectionById } from "../adapters/storage/repos/elections.ts";
-import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
+import { appendAudit, appendAuditMany, appendRecord } from "../adapters/storage/repos/record.ts";
+import type { AuditAction } from "../domain/record/index.ts";
 import { enqueueMail, type MailToSend } from "../adapters/storage/repos/outbox.ts";
 import { message } from "../messages/en.ts";
 import { applicationDecidedMail } from "../messages/en/application-mail.ts";
@@ -80,12 +81,14 @@ export async function decideApplications(
       const registerOnly: { id: string; outcome: RegisterOutcome }[] = [];
       const refunds: { chargeId: string; applicationId: string; reason: string }[] = [];
       const mails: MailToSend[] = [];
+      const audits: AuditAction[] = [];
       // Written in slices as the loop goes, so memory stays flat at 183,000 applications.
       const flush = async (): Promise<void> => {
         await writeDecisions(tx, decisions.splice(0));
         const owed = refunds.splice(0);
         await requestRefunds(tx, owed, now);
         tally.refundsRequested += owed.length;
+        await appendAuditMany(tx, electionId, audits.splice(0), now);
         const out = mails.splice(0);
         for (let i = 0; i < out.length; i += 1000) await enqueueMail(tx, out.slice(i, i + 1000), now);
       };
@@ -149,6 +152,16 @@ export async function decideApplications(
             decidedBy: allowed.value.id,
             decidedAt: now,
             registerOutcome: registerOutcome ?? null,
+          });
+          // Each application's decision is its own audit entry (who decided, what, why), in this transaction.
+          audits.push({
+            actor: allowed.value,
+            action: reason ? "application.reject" : "application.accept",
+            subject: app.id,
+            reason: reason?.code ?? "accepted",
+            outcome: "succeeded",
+            source: ctx.source,
+            ...(reason?.value !== undefined ? { details: { value: reason.value } } : {}),
           });
           mails.push({
             electionId,

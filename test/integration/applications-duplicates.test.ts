@@ -9,6 +9,9 @@ import { decideApplications } from "../../src/services/decide-applications.ts";
 import { stripeWebhookSource } from "../../src/adapters/payments/stripe-webhook.ts";
 import { getApplication, latestDecision } from "../../src/adapters/storage/repos/applications.ts";
 import { paymentTotals } from "../../src/adapters/storage/repos/application-payments.ts";
+import { readAudit } from "../../src/adapters/storage/repos/record.ts";
+import { findElectionById } from "../../src/adapters/storage/repos/elections.ts";
+import { verifyLogs } from "../../src/services/verify-logs.ts";
 import { forEachEngine } from "../helpers/engines.ts";
 import {
   aClock,
@@ -124,6 +127,26 @@ forEachEngine((engine) => {
     assert.deepEqual(again, { accepted: 0, rejected: {}, pending: 0, refundsRequested: 0 });
     const mails = await mailsTo(store, "jane.smith@example.org");
     assert.ok(mails.some((m) => m.kind === "application-decision" && /accepted/.test(m.text)));
+    // One audit entry per application decided, naming the officer, in the batch's own transaction,
+    // and the chain still verifies.
+    const audit = await store.read((tx) => readAudit(tx, `audit:${electionId}`));
+    const perApplication = audit.filter(
+      (a) => a.action.startsWith("application.") && a.action !== "application.submit",
+    );
+    assert.equal(perApplication.length, 117);
+    assert.ok(perApplication.every((a) => a.actor.id === officer.id && a.outcome === "succeeded"));
+    assert.deepEqual(
+      perApplication.filter((a) => a.action === "application.accept").map((a) => a.subject),
+      [kept],
+    );
+    const dupEntry = perApplication.find((a) => a.subject === dup)!;
+    assert.deepEqual([dupEntry.action, dupEntry.reason], ["application.reject", "application.duplicate"]);
+    const slug = (await store.read((tx) => findElectionById(tx, electionId)))!.slug;
+    const verified = unwrap(await verifyLogs(store, officer, { election: slug }));
+    assert.ok(
+      verified.every((c) => c.verdict.ok),
+      JSON.stringify(verified),
+    );
   });
 
   test("a payment for a duplicate is refunded, and a forged webhook changes nothing", async () => {

@@ -278,25 +278,35 @@ export async function writeDecisions(tx: Tx, rows: readonly DecisionRow[]): Prom
   const ids: string[] = [];
   const db = dbOf(tx);
   for (let i = 0; i < rows.length; i += 1000) {
-    const part = rows.slice(i, i + 1000);
+    // One JSON parameter per slice rather than eight arrays: the driver escapes arrays element by
+    // element, which cost more client CPU than the database's own work on a 183,000-application run.
+    const part = JSON.stringify(
+      rows.slice(i, i + 1000).map((x, n) => ({
+        n,
+        a: x.applicationId,
+        o: x.outcome,
+        r: x.reasonCode,
+        s: x.sentence,
+        c: x.cites,
+        d: x.appealDeadline?.toISOString() ?? null,
+        b: x.decidedBy,
+        t: x.decidedAt.toISOString(),
+        g: x.registerOutcome ?? null,
+      })),
+    );
     const inserted = await sql<{ id: string }>`
       insert into application_decisions (application_id, outcome, reason_code, sentence, cites, appeal_deadline, decided_by, decided_at)
-      select a::uuid, o, r, s, c::uuid, d::timestamptz, b, t::timestamptz
-      from unnest(${part.map((x) => x.applicationId)}::text[], ${part.map((x) => x.outcome)}::text[],
-                  ${part.map((x) => x.reasonCode)}::text[], ${part.map((x) => x.sentence)}::text[],
-                  ${part.map((x) => x.cites)}::text[], ${part.map((x) => x.appealDeadline?.toISOString() ?? null)}::text[],
-                  ${part.map((x) => x.decidedBy)}::text[], ${part.map((x) => x.decidedAt.toISOString())}::text[])
-        with ordinality as u(a, o, r, s, c, d, b, t, n)
+      select a, o, r, s, c, d, b, t
+      from json_to_recordset(${part}::json)
+        as u(n int, a uuid, o text, r text, s text, c uuid, d timestamptz, b text, t timestamptz, g jsonb)
       order by n
       returning id`.execute(db);
     ids.push(...inserted.rows.map((r) => r.id));
     await sql`
-      update applications ap set state = u.o, reason_code = u.r, decided_at = u.t::timestamptz,
-        register_outcome = coalesce(u.g::jsonb, ap.register_outcome)
-      from unnest(${part.map((x) => x.applicationId)}::text[], ${part.map((x) => x.outcome)}::text[],
-                  ${part.map((x) => x.reasonCode)}::text[], ${part.map((x) => x.decidedAt.toISOString())}::text[],
-                  ${part.map((x) => (x.registerOutcome ? JSON.stringify(x.registerOutcome) : null))}::text[]) as u(a, o, r, t, g)
-      where ap.id = u.a::uuid`.execute(db);
+      update applications ap set state = u.o, reason_code = u.r, decided_at = u.t,
+        register_outcome = coalesce(u.g, ap.register_outcome)
+      from json_to_recordset(${part}::json) as u(a uuid, o text, r text, t timestamptz, g jsonb)
+      where ap.id = u.a`.execute(db);
   }
   return ids;
 }

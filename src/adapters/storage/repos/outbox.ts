@@ -33,28 +33,27 @@ export interface ClaimedMail {
 /** Adds messages to the outbox in the caller's transaction; returns their ids. */
 export async function enqueueMail(tx: Tx, mails: readonly MailToSend[], now: Date): Promise<string[]> {
   if (mails.length === 0) return [];
-  const rows = await dbOf(tx)
-    .insertInto("outbox")
-    .values(
-      mails.map((m) => ({
-        election_id: m.electionId,
-        kind: m.kind,
-        subject_ref: m.subjectRef ?? null,
-        to_address: m.to.trim(),
-        subject: m.subject,
-        text_body: m.text,
-        html_body: m.html ?? null,
-        body_sha256: sha256(m.text),
-        next_attempt_at: now,
-        claimed_until: null,
-        last_error: null,
-        created_at: now,
-        sent_at: null,
-      })),
-    )
-    .returning("id")
-    .execute();
-  return rows.map((r) => r.id);
+  // One JSON parameter for the batch, rather than thirteen per message: cheaper for the driver to send.
+  const rows = mails.map((m, n) => ({
+    n,
+    e: m.electionId,
+    k: m.kind,
+    r: m.subjectRef ?? null,
+    t: m.to.trim(),
+    s: m.subject,
+    b: m.text,
+    h: m.html ?? null,
+    x: sha256(m.text),
+  }));
+  const r = await sql<{ id: string }>`
+    insert into outbox (election_id, kind, subject_ref, to_address, subject, text_body, html_body, body_sha256,
+                        next_attempt_at, claimed_until, last_error, created_at, sent_at)
+    select e, k, r, t, s, b, h, x, ${now}::timestamptz, null, null, ${now}::timestamptz, null
+    from json_to_recordset(${JSON.stringify(rows)}::json)
+      as u(n int, e uuid, k text, r text, t text, s text, b text, h text, x text)
+    order by n
+    returning id`.execute(dbOf(tx));
+  return r.rows.map((x) => x.id);
 }
 
 /**

@@ -115,6 +115,50 @@ export async function appendAudit(
   return link;
 }
 
+/**
+ * Appends many actions to one audit chain at once (a batch decision: one entry per application),
+ * in order: the chain is locked and read once, the links are computed here, and the rows go in one
+ * set-based insert per thousand (a row per statement would cost a round trip each).
+ */
+export async function appendAuditMany(
+  tx: Tx,
+  electionId: string | null,
+  actions: readonly AuditAction[],
+  at: Date,
+): Promise<ChainLink | undefined> {
+  if (actions.length === 0) return undefined;
+  const chain = auditChain(electionId);
+  let last = await lockAndReadLast(tx, chain, "audit_log", "chain", chain);
+  for (let start = 0; start < actions.length; start += 1000) {
+    const rows = actions.slice(start, start + 1000).map((action) => {
+      const link = linkNext(auditBody({ electionId, at, ...action }), last, sha256);
+      last = link;
+      return {
+        q: link.seq,
+        ai: action.actor.id,
+        ar: action.actor.role,
+        a: action.action,
+        s: action.subject ?? null,
+        r: action.reason ?? null,
+        o: action.outcome,
+        so: action.source,
+        d: action.details ?? {},
+        p: link.prevHash,
+        h: link.hash,
+      };
+    });
+    await sql`
+      insert into audit_log (chain, seq, election_id, at, actor_id, actor_role, action, subject, reason,
+                             outcome, source, details, prev_hash, hash)
+      select ${chain}, q, ${electionId}::uuid, ${at}::timestamptz, ai, ar, a, s, r, o, so, d, p, h
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as t(q int, ai text, ar text, a text, s text, r text, o text, so text, d jsonb, p text, h text)`.execute(
+      dbOf(tx),
+    );
+  }
+  return last;
+}
+
 /** An election's whole public record, in order. */
 export async function readRecord(tx: Tx, electionId: string): Promise<StoredRecordEntry[]> {
   const rows = await dbOf(tx)
