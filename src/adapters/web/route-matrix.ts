@@ -105,6 +105,17 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /console/elections/:slug/count/sign-off": ["scrutineer"],
   "POST /console/elections/:slug/count/declare": officers,
   "POST /console/elections/:slug/count/publish": officers,
+  // Applications and vetting pages: the services check each role (and, for panels, membership).
+  "GET /console/elections/:slug/applications": [...overseers, "staff"],
+  "POST /console/elections/:slug/applications/decide": officers,
+  "GET /console/elections/:slug/applications/:application": [...overseers, "staff"],
+  "POST /console/elections/:slug/applications/:application/appeal": officeStaff,
+  "GET /console/elections/:slug/vetting": [...overseers, "staff", "vetting-panel"],
+  "POST /console/elections/:slug/vetting/cases": officeStaff,
+  "GET /console/elections/:slug/vetting/cases/:case": [...overseers, "staff", "vetting-panel"],
+  "POST /console/elections/:slug/vetting/cases/:case/decision": ["vetting-panel"],
+  "POST /console/elections/:slug/vetting/cases/:case/appeal": officeStaff,
+  "POST /console/elections/:slug/appeals/:appeal/hearing": ["vetting-panel"],
   "GET /console/people": ["administrator"],
   "POST /console/people": ["administrator"],
 };

@@ -63,6 +63,18 @@ export async function insertCase(tx: Tx, electionId: string, c: Omit<VettingCase
   return r.id;
 }
 
+/** A case by id, for reading (no lock). */
+export async function getCase(tx: Tx, electionId: string, id: string): Promise<StoredCase | undefined> {
+  if (!isUuid(id)) return undefined;
+  const r = await dbOf(tx)
+    .selectFrom("vetting_cases")
+    .selectAll()
+    .where("id", "=", id)
+    .where("election_id", "=", electionId)
+    .executeTakeFirst();
+  return r ? toCase(r) : undefined;
+}
+
 /** A case by id, locked for update (a decision and a racing second decision are taken one at a time). */
 export async function lockCase(tx: Tx, electionId: string, id: string): Promise<StoredCase | undefined> {
   if (!isUuid(id)) return undefined;
@@ -210,6 +222,18 @@ export async function appealExists(tx: Tx, kind: StoredAppeal["kind"], targetId:
     .where("target_id", "=", targetId)
     .executeTakeFirst();
   return r !== undefined;
+}
+
+/** An appeal by id, for reading (no lock). */
+export async function getAppeal(tx: Tx, electionId: string, id: string): Promise<StoredAppeal | undefined> {
+  if (!isUuid(id)) return undefined;
+  const r = await dbOf(tx)
+    .selectFrom("appeals")
+    .selectAll()
+    .where("id", "=", id)
+    .where("election_id", "=", electionId)
+    .executeTakeFirst();
+  return r ? toAppeal(r) : undefined;
 }
 
 /** An appeal by id, locked for update. */

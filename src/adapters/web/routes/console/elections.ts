@@ -227,6 +227,10 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
         ${request.actor?.role === "staff" ? "" : html`<a class="button secondary" href="/console/elections/${slug}/count">${v.t("count.link")}</a>`}
         <a class="button secondary" href="/console/elections/${slug}/turnout">${v.t("election.turnout")}</a>
         <a class="button secondary" href="/console/elections/${slug}/audit">${v.t("election.audit")}</a>
+        <a class="button secondary" href="/console/elections/${slug}/applications"
+          >${v.t("links.applications")}</a
+        >
+        <a class="button secondary" href="/console/elections/${slug}/vetting">${v.t("links.vetting")}</a>
         <a class="button secondary" href="/results/${slug}">${v.t("election.results")}</a>
       </div>`;
     const title = (await store.read((tx) => findElectionBySlug(tx, slug)))?.title ?? e.election;

@@ -14,6 +14,8 @@ import { electionRoutes } from "./elections.ts";
 import { peopleRoutes } from "./people.ts";
 import { pollRoutes } from "./poll.ts";
 import { reauthRoutes } from "./reauth.ts";
+import { applicationConsoleRoutes } from "./applications.ts";
+import { vettingConsoleRoutes } from "./vetting.ts";
 import { signInRoutes } from "./signin-routes.ts";
 
 // The staff console under /console. Sessions live only inside this plugin: the session cookie never
@@ -67,4 +69,6 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
   reauthRoutes(app, routeDeps.store, deps, cookieSettings);
   pollRoutes(app, routeDeps.store, routeDeps.now);
   countRoutes(app, routeDeps.store, routeDeps.now);
+  applicationConsoleRoutes(app, routeDeps.store, routeDeps.now);
+  vettingConsoleRoutes(app, routeDeps.store, routeDeps.now);
 };

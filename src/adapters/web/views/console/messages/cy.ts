@@ -2,6 +2,8 @@
 // pages. Everything else falls back to English (i18next's fallbackLng); docs/console.md lists what
 // is still to translate. A Welsh speaker should review these before a live election.
 
+import { applicationsCy } from "./applications-cy.ts";
+
 /** Welsh console messages (partial; English fills the gaps). */
 export const cy = {
   brand: "Consol Selectorate",
@@ -58,4 +60,5 @@ export const cy = {
     "too-long": "Defnyddiwch gyfrinair o 256 nod ar y mwyaf.",
     "is-email": "Peidiwch â defnyddio eich cyfeiriad e-bost fel cyfrinair.",
   },
+  ...applicationsCy,
 } as const;

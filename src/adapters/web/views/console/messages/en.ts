@@ -1,6 +1,8 @@
 // The staff console's English text (i18next resources). Every console string lives here, so a
 // language is added by adding a file beside this one (see cy.ts), without touching code.
 
+import { applicationsEn } from "./applications-en.ts";
+
 /** English console messages. */
 export const en = {
   brand: "Selectorate console",
@@ -256,6 +258,7 @@ export const en = {
     voted: "Voted",
     total: "All sections",
   },
+  ...applicationsEn,
 } as const;
 
 /** The shape every console language file follows. */
