@@ -63,30 +63,26 @@ export async function insertCase(tx: Tx, electionId: string, c: Omit<VettingCase
   return r.id;
 }
 
-/** A case by id, for reading (no lock). */
-export async function getCase(tx: Tx, electionId: string, id: string): Promise<StoredCase | undefined> {
+/** A case by id; with `lock`, locked for update (a decision and a racing second decision go one at a time). */
+export async function getCase(
+  tx: Tx,
+  electionId: string,
+  id: string,
+  lock = false,
+): Promise<StoredCase | undefined> {
   if (!isUuid(id)) return undefined;
-  const r = await dbOf(tx)
+  const q = dbOf(tx)
     .selectFrom("vetting_cases")
     .selectAll()
     .where("id", "=", id)
-    .where("election_id", "=", electionId)
-    .executeTakeFirst();
+    .where("election_id", "=", electionId);
+  const r = await (lock ? q.forUpdate() : q).executeTakeFirst();
   return r ? toCase(r) : undefined;
 }
 
-/** A case by id, locked for update (a decision and a racing second decision are taken one at a time). */
-export async function lockCase(tx: Tx, electionId: string, id: string): Promise<StoredCase | undefined> {
-  if (!isUuid(id)) return undefined;
-  const r = await dbOf(tx)
-    .selectFrom("vetting_cases")
-    .selectAll()
-    .where("id", "=", id)
-    .where("election_id", "=", electionId)
-    .forUpdate()
-    .executeTakeFirst();
-  return r ? toCase(r) : undefined;
-}
+/** A case by id, locked for update. */
+export const lockCase = (tx: Tx, electionId: string, id: string): Promise<StoredCase | undefined> =>
+  getCase(tx, electionId, id, true);
 
 /** Writes a panel's decision on a case and the hash of the appeal link sent to the voter. */
 export async function saveCaseDecision(
@@ -224,30 +220,26 @@ export async function appealExists(tx: Tx, kind: StoredAppeal["kind"], targetId:
   return r !== undefined;
 }
 
-/** An appeal by id, for reading (no lock). */
-export async function getAppeal(tx: Tx, electionId: string, id: string): Promise<StoredAppeal | undefined> {
+/** An appeal by id; with `lock`, locked for update. */
+export async function getAppeal(
+  tx: Tx,
+  electionId: string,
+  id: string,
+  lock = false,
+): Promise<StoredAppeal | undefined> {
   if (!isUuid(id)) return undefined;
-  const r = await dbOf(tx)
+  const q = dbOf(tx)
     .selectFrom("appeals")
     .selectAll()
     .where("id", "=", id)
-    .where("election_id", "=", electionId)
-    .executeTakeFirst();
+    .where("election_id", "=", electionId);
+  const r = await (lock ? q.forUpdate() : q).executeTakeFirst();
   return r ? toAppeal(r) : undefined;
 }
 
 /** An appeal by id, locked for update. */
-export async function lockAppeal(tx: Tx, electionId: string, id: string): Promise<StoredAppeal | undefined> {
-  if (!isUuid(id)) return undefined;
-  const r = await dbOf(tx)
-    .selectFrom("appeals")
-    .selectAll()
-    .where("id", "=", id)
-    .where("election_id", "=", electionId)
-    .forUpdate()
-    .executeTakeFirst();
-  return r ? toAppeal(r) : undefined;
-}
+export const lockAppeal = (tx: Tx, electionId: string, id: string): Promise<StoredAppeal | undefined> =>
+  getAppeal(tx, electionId, id, true);
 
 /** Records the outcome of hearing an appeal. */
 export async function saveAppealOutcome(
