@@ -181,7 +181,7 @@ forEachEngine((engine) => {
     clock.now = new Date(clock.now.getTime() + 30 * 60_000);
     assert.equal((await c3.send("GET", "/console")).statusCode, 303, "30 idle minutes end it");
   });
-  test("live turnout shows counts per section, never who voted", async () => {
+  test("live turnout shows counts per section and region, never who voted", async () => {
     const s = await server();
     const made = await defineElection(
       engine.store,
@@ -211,6 +211,7 @@ forEachEngine((engine) => {
         section: v.startsWith("m") ? "member" : "affiliated",
         codeHash: `code-${v}`,
         linkHash: `link-${v}`,
+        region: v === "m3" ? null : v === "a1" ? "Wales" : "London",
       }));
       await insertCredentials(tx, electionId, rows);
       await dbOf(tx)
@@ -237,7 +238,31 @@ forEachEngine((engine) => {
     const page = await c.send("GET", "/console/elections/labour-leader-2016/turnout");
     assert.equal(page.statusCode, 200);
     const cells = [...page.body.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((m) => m[1]);
-    assert.deepEqual(cells, ["1", "0", "0.0%", "3", "2", "66.7%", "4", "2", "50.0%"]);
+    assert.deepEqual(
+      cells,
+      [
+        "1",
+        "0",
+        "0.0%",
+        "3",
+        "2",
+        "66.7%",
+        "4",
+        "2",
+        "50.0%",
+        "1",
+        "0",
+        "0.0%",
+        "2",
+        "2",
+        "100.0%",
+        "1",
+        "0",
+        "0.0%",
+      ],
+      "per section, then per section and region",
+    );
+    assert.match(page.body, /<td>member<\/td>\s*<td>Region not known<\/td>/);
     assert.doesNotMatch(page.body, /m1|m2|code-/, "no voter id or hash on the page");
   });
   test("an account with two roles chooses one; the session id changes on every role change", async () => {

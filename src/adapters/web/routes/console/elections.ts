@@ -425,7 +425,35 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
                   <td class="num">${pct(total.used, total.issued)}</td>
                 </tr>
               </tbody>
-            </table>`;
+            </table>
+            ${
+              r.value.regions.length === 0
+                ? ""
+                : html`<h2>${v.t("turnout.byRegion")}</h2>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">${v.t("election.section")}</th>
+                          <th scope="col">${v.t("turnout.region")}</th>
+                          <th scope="col" class="num">${v.t("turnout.issued")}</th>
+                          <th scope="col" class="num">${v.t("turnout.voted")}</th>
+                          <th scope="col" class="num">${v.t("turnout.title")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        ${r.value.regions.map(
+                          (g) =>
+                            html`<tr>
+                              <td>${g.section}</td>
+                              <td>${g.region ?? v.t("turnout.noRegion")}</td>
+                              <td class="num">${g.issued}</td>
+                              <td class="num">${g.used}</td>
+                              <td class="num">${pct(g.used, g.issued)}</td>
+                            </tr>`,
+                        )}
+                      </tbody>
+                    </table>`
+            }`;
     return sendPage(reply, 200, consolePage(v, `${v.t("turnout.title")}: ${r.value.title}`, body));
   });
 

@@ -257,6 +257,9 @@ export const en = {
     issued: "Credentials issued",
     voted: "Voted",
     total: "All sections",
+    byRegion: "By section and region",
+    region: "Region",
+    noRegion: "Region not known",
   },
   ...applicationsEn,
 } as const;
