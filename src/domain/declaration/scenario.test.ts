@@ -41,3 +41,38 @@ test("apportion: largest remainder, exact, summing to the total", () => {
     654006,
   );
 });
+
+test("the rehearsal's extras: section kinds, roll, applications and exclusions, scaled half up", () => {
+  const s = unwrap(readScenario(labour));
+  assert.deepEqual(
+    s.sections.map((x) => x.kind),
+    ["members", "registered", "affiliated"],
+  );
+  assert.deepEqual(s.extras, {
+    freezeDate: "2016-01-12",
+    roll: { joinedAfterFreeze: 130000, lapsed: 20000, inArrears: 5000 },
+    registeredApplications: 183000,
+    excluded: 3107,
+    incumbent: "Jeremy Corbyn",
+  });
+  const scaled = scaleScenario(s, "0.01").extras;
+  assert.deepEqual(
+    [scaled.roll.joinedAfterFreeze, scaled.registeredApplications, scaled.excluded],
+    [1300, 1830, 31],
+  );
+});
+
+test("later stages: votes per continuing candidate, null for one excluded; a bad kind is refused", () => {
+  const s = unwrap(
+    readScenario({
+      candidates: ["A", "B", "C"],
+      sections: {
+        m: { eligible: 10, valid: { A: 4, B: 3, C: 2 }, stages: [{ A: 5, B: 4 }] },
+      },
+    }),
+  );
+  assert.deepEqual(s.sections[0]!.stages, [[5, 4, null]]);
+  assert.ok(
+    !readScenario({ candidates: ["A"], sections: { m: { eligible: 1, kind: "x", valid: { A: 1 } } } }).ok,
+  );
+});
