@@ -6,10 +6,9 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { prepare } from "../helpers/engines.ts";
-import { launchBrowser, openContext, phone } from "../helpers/browser.ts";
+import { launchBrowser, openContext, phone, seriousAxeViolations } from "../helpers/browser.ts";
 import { codeAt, testStaffDeps } from "../helpers/console.ts";
 import {
   aForm,
@@ -44,15 +43,7 @@ after(async () => {
   await cleanup();
 });
 
-/** Runs axe-core on the page; returns the serious and critical violations, one line each. */
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+const axe = seriousAxeViolations;
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });

@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { existsSync } from "node:fs";
 
 /** Debian's Chromium; Playwright never downloads a browser of its own here. */
@@ -54,4 +55,14 @@ export async function openContext(
     });
   });
   return { context, pageErrors, dialogs };
+}
+
+/** Runs axe-core (WCAG 2.2 AA tags) on the page; returns the serious and critical violations, one line each. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
