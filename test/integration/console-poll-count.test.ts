@@ -44,6 +44,9 @@ forEachEngine((engine) => {
     const ro = await as("returning-officer", slug);
     const scrutineer = await as("scrutineer", slug);
 
+    const welsh = await ro.send("GET", `${page}?lang=cy`);
+    assert.match(welsh.body, /<h2>Cyn i&#39;r bleidlais agor<\/h2>/, "the poll page speaks Welsh");
+    assert.match((await ro.send("GET", `${page}?lang=en`)).body, /<h2>Before the ballot opens<\/h2>/);
     const open = await ro.send("GET", page);
     assert.equal(open.statusCode, 200);
     assert.match(open.body, /The poll is open from 2026-01-01T00:00:00.000Z until 2026-02-01T12:00:00.000Z/);
