@@ -105,11 +105,16 @@ export async function changeEligibilityRule(
     // electorate from its entries, read page by page (frozen-list-hash.ts).
     const state = await getRollState(tx, id);
     const rehash = request.apply && state?.frozenAt != null && state.frozenSection === section.id;
-    const facts = await loadEligibilityFacts(tx, id);
-    const change = diffSection(
-      judgeRollSection(section.id, facts, section.source.rules),
-      judgeRollSection(section.id, facts, rules.value),
-    );
+    // The facts are not kept once judged: rehashing after the freeze needs that memory.
+    const inForce = section.source.rules;
+    const judge = async (): Promise<SectionChange> => {
+      const facts = await loadEligibilityFacts(tx, id);
+      return diffSection(
+        judgeRollSection(section.id, facts, inForce),
+        judgeRollSection(section.id, facts, rules.value),
+      );
+    };
+    const change = await judge();
     const summary = summariseChange(change);
     const toVersion = fromVersion + 1;
     const base = { section: section.id, fromVersion, toVersion, rules: rules.value, change, ...summary };

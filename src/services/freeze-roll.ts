@@ -60,9 +60,10 @@ export async function freezeRoll(
     const id = e.value.row.id;
     const section = rollSection(e.value.definition);
     const state = await getRollState(tx, id);
-    // Only the fields the rules look at; the frozen members' whole entries are read page by page for the hash.
-    const roll = section && state && !state.frozenAt ? await loadEligibilityFacts(tx, id) : [];
-    const outcome = section ? judgeRollSection(section.id, roll, section.source.rules) : null;
+    // Only the fields the rules look at, and not kept once judged (the hash below needs the memory);
+    // the frozen members' whole entries are read page by page for the hash.
+    const facts = async () => (state && !state.frozenAt ? await loadEligibilityFacts(tx, id) : []);
+    const outcome = section ? judgeRollSection(section.id, await facts(), section.source.rules) : null;
     const blockers = freezeBlockers({
       frozen: state?.frozenAt != null,
       rollSection: section?.id,
@@ -90,7 +91,7 @@ export async function freezeRoll(
       frozenListSha256: hash,
       format: FROZEN_ROLL_FORMAT,
       ruleVersion,
-      rollRows: roll.length,
+      rollRows: outcome.eligible.length + outcome.excluded.size,
       excludedByReason: { ...outcome.excludedByReason },
     };
     await appendRecord(tx, id, { type: "roll-frozen", payload }, at);
