@@ -36,6 +36,7 @@ export async function rehearseVetting(
   return timed(ctx, "vetting and appeals", async () => {
     const deps = { now: ctx.now, publicUrl: "http://127.0.0.1" };
     const officer = { actor: actors.officer, source: "cli" as const };
+    const staff = { actor: actors.staff, source: "cli" as const };
     ctx.at(days.vetting);
     const panel = async (name: string, prefix: string) =>
       createPanel(ctx.store, deps, officer, electionId, {
@@ -56,19 +57,13 @@ export async function rehearseVetting(
       for (let k = 0; k < n; k++) {
         const voter = voters[Math.floor((k * voters.length) / Math.max(n, 1))]!;
         ctx.at(days.vetting);
-        const raised = await raiseVettingCase(
-          ctx.store,
-          deps,
-          { actor: actors.staff, source: "cli" },
-          electionId,
-          {
-            voterId: voter.voterId,
-            sectionId: x.id,
-            panelId: a.value.id,
-            summary: "Complaint received about this voter's public statements.",
-            evidence: ["A copy of the complaint and the statements it cites."],
-          },
-        );
+        const raised = await raiseVettingCase(ctx.store, deps, staff, electionId, {
+          voterId: voter.voterId,
+          sectionId: x.id,
+          panelId: a.value.id,
+          summary: "Complaint received about this voter's public statements.",
+          evidence: ["A copy of the complaint and the statements it cites."],
+        });
         if (!raised.ok) return raised;
         const reason = exclusionReasons[k % exclusionReasons.length]!;
         const decided = await decideVettingCase(
@@ -100,7 +95,7 @@ export async function rehearseVetting(
       const lodged = await lodgeAppealFor(
         ctx.store,
         deps,
-        { actor: actors.staff, source: "cli" },
+        staff,
         electionId,
         { kind: "voter-excluded", caseId: c.caseId },
         "I was quoted out of context; here is the whole statement.",
