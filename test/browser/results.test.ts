@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { prepare } from "../helpers/engines.ts";
-import { launchBrowser, openContext, phone } from "../helpers/browser.ts";
+import { launchBrowser, openContext, phone, seriousAxeViolations } from "../helpers/browser.ts";
 import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
@@ -18,7 +18,6 @@ import {
   signOffDeclareAndPublish,
   type TestVoter,
 } from "../helpers/declaration.ts";
-import { AxeBuilder } from "@axe-core/playwright";
 import { slugOf } from "../helpers/voting.ts";
 
 let store: OpenedStore;
@@ -192,12 +191,7 @@ test(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
       )) as [number, number];
       assert.ok(scroll <= client, `page is ${scroll}px wide on a ${client}px screen`);
-      const result = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-        .analyze();
-      const serious = result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(" ")).join(", ")}`);
+      const serious = await seriousAxeViolations(page);
       assert.deepEqual(serious, []);
       assert.deepEqual(pageErrors, []);
       await page.screenshot({ path: "/tmp/results-stv.png", fullPage: true });
