@@ -11,10 +11,9 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { prepare } from "../helpers/engines.ts";
-import { launchBrowser, openContext, phone } from "../helpers/browser.ts";
+import { launchBrowser, openContext, phone, seriousAxeViolations } from "../helpers/browser.ts";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.ts";
 import { labourSetup } from "../fixtures/nominations-setup.ts";
 import { TEST_CREDENTIAL_KEY, testDeps } from "../helpers/voting.ts";
@@ -52,16 +51,6 @@ after(async () => {
   await cleanup();
   await sink.stop();
 });
-
-/** Runs axe-core on the page; returns the serious and critical violations, one line each. */
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** The nominations of 2016 through the services: 51 MPs' paper forms for Owen Smith, both consent, close. */
 async function certifiedPaper(at: { now: () => Date; set: (d: Date) => void }): Promise<void> {
@@ -147,13 +136,13 @@ test(
       await page.goto(`${base}/console/elections/${slug}/poll`);
       assert.match((await page.locator("main").textContent()) ?? "", /The poll is not set up/);
       assert.deepEqual(await page.locator("main ol li").allTextContents(), ["Jeremy Corbyn", "Owen Smith"]);
-      violations.push(...(await axe(page)));
+      violations.push(...(await seriousAxeViolations(page)));
       await shot(page, "01-poll-before");
       await page.getByLabel("Opens (UTC)").fill("2016-08-22T09:00");
       await page.getByLabel("Closes (UTC)").fill("the twenty-first");
       await page.getByRole("button", { name: "Set up the poll" }).click();
       assert.match((await page.locator("#closes-error").textContent()) ?? "", /Enter a date and time/);
-      violations.push(...(await axe(page)));
+      violations.push(...(await seriousAxeViolations(page)));
       await shot(page, "02-poll-error");
       await page.getByLabel("Closes (UTC)").fill("2016-09-21T11:00");
       await page.getByRole("button", { name: "Set up the poll" }).click();
@@ -191,7 +180,7 @@ test(
       const vp = await voter.context.newPage();
       await vp.goto(link!);
       assert.equal(await vp.locator("h1").textContent(), "Your ballot paper");
-      violations.push(...(await axe(vp)));
+      violations.push(...(await seriousAxeViolations(vp)));
       const boxes = vp.locator("main input:not([type=hidden])");
       for (let i = 0; i < 20 && !(await boxes.first().evaluate((e) => e.matches(":focus"))); i++)
         await vp.keyboard.press("Tab");
@@ -215,14 +204,14 @@ test(
       await page.goto(`${base}/console/elections/${slug}/poll`);
       await page.getByRole("button", { name: "Close the poll and seal the box" }).click();
       assert.match((await page.locator("[role=status]").textContent()) ?? "", /ballot box sealed/);
-      violations.push(...(await axe(page)));
+      violations.push(...(await seriousAxeViolations(page)));
       await shot(page, "05-closed");
       await page.goto(`${base}/console/elections/${slug}/count`);
       await page.getByRole("button", { name: "Run the count" }).click();
       assert.match((await page.locator("main").textContent()) ?? "", /Elected: Owen Smith/);
       const hash = ((await page.locator("#declaration-hash").textContent()) ?? "").trim();
       assert.match(hash, /^[0-9a-f]{64}$/);
-      violations.push(...(await axe(page)));
+      violations.push(...(await seriousAxeViolations(page)));
       await shot(page, "06-counted");
 
       // The scrutineer signs off the declaration named by that hash.
@@ -233,7 +222,7 @@ test(
       assert.equal(((await sp.locator("#declaration-hash").textContent()) ?? "").trim(), hash);
       await sp.getByRole("button", { name: "Sign off this declaration" }).click();
       assert.match((await sp.locator("#checked-error").textContent()) ?? "", /Confirm that you have checked/);
-      violations.push(...(await axe(sp)));
+      violations.push(...(await seriousAxeViolations(sp)));
       await sp.getByLabel("I have checked the count sheet and this declaration").check();
       await sp.getByRole("button", { name: "Sign off this declaration" }).click();
       assert.match((await sp.locator("[role=status]").textContent()) ?? "", /Signed off/);
@@ -245,7 +234,7 @@ test(
       await page.getByRole("button", { name: "Declare the result" }).click();
       await page.getByRole("button", { name: "Publish the result" }).click();
       assert.match((await page.locator("[role=status]").textContent()) ?? "", /Published/);
-      violations.push(...(await axe(page)));
+      violations.push(...(await seriousAxeViolations(page)));
       await page.getByRole("link", { name: "The public results page" }).click();
       assert.match((await page.locator("main").textContent()) ?? "", /Elected: Owen Smith/);
       await shot(page, "08-published");

@@ -6,11 +6,10 @@ import assert from "node:assert/strict";
 import { randomBytes as nodeRandom } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { generate } from "otplib";
 import { prepare } from "../helpers/engines.ts";
-import { launchBrowser, openContext } from "../helpers/browser.ts";
+import { launchBrowser, openContext, seriousAxeViolations } from "../helpers/browser.ts";
 import { labourDefinition, labourMapping, labourRollCsv } from "../helpers/electorate.ts";
 import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
@@ -32,16 +31,6 @@ after(async () => {
   await store.close();
   await cleanup();
 });
-
-/** Runs axe-core on the page; returns the serious and critical violations, one line each. */
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
@@ -69,7 +58,7 @@ test("an officer runs the first steps of an election from the browser", { timeou
     });
     assert.ok(link);
     await page.goto(`${base}/console/setup/${link.token}`);
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await page.getByLabel("Your name").fill("Iain McNicol");
     await page.getByLabel("Email address").fill("officer@example.org");
     await page.getByLabel("Password").fill("short");
@@ -81,13 +70,13 @@ test("an officer runs the first steps of an election from the browser", { timeou
     await page.getByRole("link", { name: "Sign in" }).click();
 
     // Sign in: password, then enrol an authenticator with the shown key.
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await shot(page, "02-sign-in");
     await page.getByLabel("Email address").fill("officer@example.org");
     await page.getByLabel("Password").fill("a long and private passphrase");
     await page.getByRole("button", { name: "Continue" }).click();
     assert.equal(await page.locator("h1").textContent(), "Set up your authenticator");
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await shot(page, "03-enrol");
     const secret = ((await page.locator("#totp-key").textContent()) ?? "").trim();
     await page.getByLabel("6-digit code").fill("123456");
@@ -96,7 +85,7 @@ test("an officer runs the first steps of an election from the browser", { timeou
     await page.getByLabel("6-digit code").fill(await codeNow(secret, clock.now));
     await page.getByRole("button", { name: "Continue" }).click();
     assert.equal(await page.locator("h1").textContent(), "Elections");
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await shot(page, "04-elections");
 
     // Set up the election from its definition.
@@ -106,12 +95,12 @@ test("an officer runs the first steps of an election from the browser", { timeou
       .fill(JSON.stringify({ ...labourDefinition(), seats: 0 }, null, 2));
     await page.getByRole("button", { name: "Set up the election" }).click();
     assert.match((await page.locator("#definition-error").textContent()) ?? "", /seat/i);
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await shot(page, "05-set-up-error");
     await page.getByLabel("Election definition (JSON)").fill(JSON.stringify(labourDefinition(), null, 2));
     await page.getByRole("button", { name: "Set up the election" }).click();
     assert.equal(await page.locator("h1").textContent(), "Labour Party leadership election 2016");
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
 
     // A roll with a bad date: nothing imported, every bad line named beside the field.
     await page.getByRole("link", { name: "Import the roll" }).click();
@@ -121,7 +110,7 @@ test("an officer runs the first steps of an election from the browser", { timeou
     await page.getByRole("button", { name: "Import the roll", exact: true }).click();
     assert.match((await page.locator("#csv-error").textContent()) ?? "", /Nothing was imported/);
     assert.match((await page.locator("ul.problems").textContent()) ?? "", /Line 3/);
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await shot(page, "06-roll-bad-row");
     await page.getByLabel("Roll file (CSV)").fill(labourRollCsv());
     await page.getByRole("button", { name: "Import the roll", exact: true }).click();
@@ -133,12 +122,12 @@ test("an officer runs the first steps of an election from the browser", { timeou
     await shot(page, "08-readiness");
     await page.getByRole("button", { name: "Freeze now" }).click();
     assert.match((await page.locator(".panel").textContent()) ?? "", /Frozen: \d+ members/);
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await page.goto(`${base}/console/elections/labour-leader-2016`);
     assert.match((await page.locator("main").textContent()) ?? "", /The electorate was frozen at/);
     await page.goto(`${base}/console/elections/labour-leader-2016/audit`);
     assert.match((await page.locator("main").textContent()) ?? "", /intact/);
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await shot(page, "09-audit");
 
     // The administrator gives an observer a role in this election from the people page.
@@ -150,7 +139,7 @@ test("an officer runs the first steps of an election from the browser", { timeou
     await page.getByLabel("First password (new accounts only)").fill("too short");
     await page.getByRole("button", { name: "Give this role" }).click();
     assert.match((await page.locator("#password-error").textContent()) ?? "", /at least 12 characters/);
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await page.getByLabel("First password (new accounts only)").fill("observer's first password");
     await page.getByRole("button", { name: "Give this role" }).click();
     assert.match((await page.locator(".panel").textContent()) ?? "", /Role given/);
@@ -165,10 +154,10 @@ test("an officer runs the first steps of an election from the browser", { timeou
     await page.goto(`${base}/console?lang=cy`);
     assert.equal(await page.getByRole("button", { name: "Allgofnodi" }).count(), 1);
     assert.equal(await page.locator("html").getAttribute("lang"), "cy-GB");
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await page.getByRole("button", { name: "Allgofnodi" }).click();
     assert.equal(await page.locator("h1").textContent(), "Mewngofnodi");
-    violations.push(...(await axe(page)));
+    violations.push(...(await seriousAxeViolations(page)));
     await shot(page, "11-sign-in-cy");
 
     // A wrong role: an observer may not import a roll.
@@ -185,7 +174,7 @@ test("an officer runs the first steps of an election from the browser", { timeou
     const refused = await op.goto(`${base}/console/elections/labour-leader-2016/roll`);
     assert.equal(refused?.status(), 403);
     assert.equal(await op.locator("h1").textContent(), "You cannot see this page");
-    violations.push(...(await axe(op)));
+    violations.push(...(await seriousAxeViolations(op)));
     await shot(op, "12-observer-refused");
     await obs.context.close();
 
