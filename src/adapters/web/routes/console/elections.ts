@@ -391,6 +391,14 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
     if (!r.ok) return refuseProblem(request, reply, r.error);
     const pct = (used: number, issued: number) =>
       issued === 0 ? "–" : `${((100 * used) / issued).toFixed(1)}%`;
+    // The three figures every turnout row ends with, and their headings, shared by both tables.
+    const figureHeads = html`<th scope="col" class="num">${v.t("turnout.issued")}</th>
+      <th scope="col" class="num">${v.t("turnout.voted")}</th>
+      <th scope="col" class="num">${v.t("turnout.title")}</th>`;
+    const figures = (c: { issued: number; used: number }) =>
+      html`<td class="num">${c.issued}</td>
+        <td class="num">${c.used}</td>
+        <td class="num">${pct(c.used, c.issued)}</td>`;
     const total = r.value.sections.reduce(
       (a, s) => ({ issued: a.issued + s.issued, used: a.used + s.used }),
       { issued: 0, used: 0 },
@@ -403,9 +411,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
               <thead>
                 <tr>
                   <th scope="col">${v.t("election.section")}</th>
-                  <th scope="col" class="num">${v.t("turnout.issued")}</th>
-                  <th scope="col" class="num">${v.t("turnout.voted")}</th>
-                  <th scope="col" class="num">${v.t("turnout.title")}</th>
+                  ${figureHeads}
                 </tr>
               </thead>
               <tbody>
@@ -413,16 +419,12 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
                   (s) =>
                     html`<tr>
                       <td>${s.section}</td>
-                      <td class="num">${s.issued}</td>
-                      <td class="num">${s.used}</td>
-                      <td class="num">${pct(s.used, s.issued)}</td>
+                      ${figures(s)}
                     </tr>`,
                 )}
                 <tr>
                   <th scope="row">${v.t("turnout.total")}</th>
-                  <td class="num">${total.issued}</td>
-                  <td class="num">${total.used}</td>
-                  <td class="num">${pct(total.used, total.issued)}</td>
+                  ${figures(total)}
                 </tr>
               </tbody>
             </table>
@@ -435,9 +437,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
                         <tr>
                           <th scope="col">${v.t("election.section")}</th>
                           <th scope="col">${v.t("turnout.region")}</th>
-                          <th scope="col" class="num">${v.t("turnout.issued")}</th>
-                          <th scope="col" class="num">${v.t("turnout.voted")}</th>
-                          <th scope="col" class="num">${v.t("turnout.title")}</th>
+                          ${figureHeads}
                         </tr>
                       </thead>
                       <tbody>
@@ -446,9 +446,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
                             html`<tr>
                               <td>${g.section}</td>
                               <td>${g.region ?? v.t("turnout.noRegion")}</td>
-                              <td class="num">${g.issued}</td>
-                              <td class="num">${g.used}</td>
-                              <td class="num">${pct(g.used, g.issued)}</td>
+                              ${figures(g)}
                             </tr>`,
                         )}
                       </tbody>
