@@ -4,10 +4,9 @@
 // member of a different panel hears the appeal. axe-core on every page (no serious or critical
 // violation); screenshots in test-artifacts/applications-console/.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { prepare } from "../helpers/engines.ts";
+import { browserFile } from "../helpers/browser-file.ts";
 import { launchBrowser, openContext, phone, seriousAxeViolations } from "../helpers/browser.ts";
 import { codeAt, testStaffDeps } from "../helpers/console.ts";
 import {
@@ -18,7 +17,6 @@ import {
   officer,
   times,
 } from "../helpers/applications.ts";
-import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { addStaffMember } from "../../src/services/add-staff-member.ts";
@@ -30,18 +28,7 @@ import { readAudit } from "../../src/adapters/storage/repos/record.ts";
 const artifacts = new URL("../../test-artifacts/applications-console/", import.meta.url);
 const desktop = { viewport: { width: 1280, height: 900 } } as const;
 
-let store: OpenedStore;
-let cleanup: () => Promise<void>;
-before(async () => {
-  const prepared = await prepare("pglite");
-  cleanup = prepared.cleanup;
-  store = unwrap(await openStore(prepared.config));
-  mkdirSync(artifacts, { recursive: true });
-});
-after(async () => {
-  await store.close();
-  await cleanup();
-});
+const env = browserFile({ artifacts });
 
 const axe = seriousAxeViolations;
 
@@ -55,17 +42,17 @@ test(
     const clock = { now: new Date(times.during) };
     const staffDeps = testStaffDeps(clock);
     const slug = "apps-console";
-    const electionId = await anApplicationsElection(store, slug);
+    const electionId = await anApplicationsElection(env.store, slug);
     const deps = appDeps(() => clock.now);
     for (const form of [
       aForm({ forenames: "Alice", email: "alice@example.org" }),
       aForm({ forenames: "ALICE", email: " Alice@Example.org " }),
       aForm({ forenames: "Bob", surname: "Jones", email: "bob@example.org", postcode: "LS1 4AP" }),
     ])
-      unwrap(await submitApplication(store, deps, { electionId, sectionId: "registered", form }));
+      unwrap(await submitApplication(env.store, deps, { electionId, sectionId: "registered", form }));
     unwrap(
       await importRegisterExtract(
-        store,
+        env.store,
         deps,
         { actor: officer, source: "cli" },
         electionId,
@@ -76,7 +63,7 @@ test(
       const password = `a private passphrase for ${name}`;
       const r = unwrap(
         await addStaffMember(
-          store,
+          env.store,
           staffDeps,
           { id: "test-admin", role: "administrator" },
           {
@@ -98,7 +85,7 @@ test(
       person("vetting-panel", "a2@example.org", "Abe Appeals"),
     ]);
     const panel = (name: string, members: (typeof p1)[]) =>
-      createPanel(store, deps, { actor: officer, source: "cli" }, electionId, {
+      createPanel(env.store, deps, { actor: officer, source: "cli" }, electionId, {
         name,
         quorum: 2,
         members: members.map((m) => ({ id: m.id, name: m.name })),
@@ -107,7 +94,7 @@ test(
     unwrap(await panel("Appeals panel", [a1!, a2!]));
 
     clock.now = new Date(times.afterDeadlines);
-    const app = await buildServer({ store, now: () => clock.now, logLevel: "silent" });
+    const app = await buildServer({ store: env.store, now: () => clock.now, logLevel: "silent" });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const browser: Browser = await launchBrowser();
@@ -222,7 +209,7 @@ test(
       violations.push(...(await axe(ap)));
 
       // Every application decided in bulk is its own audit entry, naming the officer.
-      const audit = await store.read((tx) => readAudit(tx, `audit:${electionId}`));
+      const audit = await env.store.read((tx) => readAudit(tx, `audit:${electionId}`));
       const decided = audit.filter((a) => a.action === "application.reject");
       assert.equal(decided.length, 3);
       assert.ok(decided.every((a) => a.actor.id === ro.id));

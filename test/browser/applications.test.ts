@@ -1,42 +1,25 @@
 // An applicant on a phone: fills in the public form (first with a mistake, shown beside its field),
 // sends it, reads the status link from the mail caught by a real SMTP sink, and opens it in Chromium.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { prepare } from "../helpers/engines.ts";
+import { test } from "node:test";
+import { browserFile } from "../helpers/browser-file.ts";
 import { launchBrowser, openContext, phone } from "../helpers/browser.ts";
-import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.ts";
-import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { createSmtpMailer } from "../../src/adapters/mail/smtp-mailer.ts";
 import { createOutboxSender } from "../../src/adapters/mail/outbox-sender.ts";
 import { findElectionById } from "../../src/adapters/storage/repos/elections.ts";
-import { unwrap } from "../../src/domain/common/result.ts";
 import { aClock, anApplicationsElection, times } from "../helpers/applications.ts";
 
-let store: OpenedStore;
-let cleanup: () => Promise<void>;
-let sink: SmtpSink;
-
-before(async () => {
-  const prepared = await prepare("pglite");
-  cleanup = prepared.cleanup;
-  store = unwrap(await openStore(prepared.config));
-  sink = await startSmtpSink();
-});
-after(async () => {
-  await store.close();
-  await cleanup();
-  await sink.stop();
-});
+const env = browserFile({ smtp: true });
 
 test(
   "an applicant applies on a phone-sized screen and follows the status link from their mail",
   { timeout: 180_000 },
   async () => {
     const clock = aClock(times.during);
-    const electionId = await anApplicationsElection(store, "browser-apply");
-    const slug = (await store.read((tx) => findElectionById(tx, electionId)))!.slug;
-    const app = await buildServer({ store, now: clock.now, logLevel: "silent" });
+    const electionId = await anApplicationsElection(env.store, "browser-apply");
+    const slug = (await env.store.read((tx) => findElectionById(tx, electionId)))!.slug;
+    const app = await buildServer({ store: env.store, now: clock.now, logLevel: "silent" });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const browser = await launchBrowser();
@@ -66,12 +49,12 @@ test(
       assert.doesNotMatch(page.url(), /status/, "the secret link is never in the address bar here");
 
       const sender = createOutboxSender({
-        store,
-        mailer: createSmtpMailer({ url: sink.url, from: "ro@example.org" }),
+        store: env.store,
+        mailer: createSmtpMailer({ url: env.sink.url, from: "ro@example.org" }),
         now: clock.now,
       });
       await sender.runOnce();
-      const [mail] = await sink.waitFor(1, 10_000);
+      const [mail] = await env.sink.waitFor(1, 10_000);
       assert.deepEqual(mail!.to, ["zoe@example.org"]);
       const link = /(http:\/\/127\.0\.0\.1:\d+\/apply\/status\/\S+)/.exec(mail!.body)?.[1];
       assert.ok(link, "the mail carries the status link");

@@ -9,16 +9,13 @@
 // credentials; set-up, roll import and the freeze are clicked in console.test.ts. Applications,
 // vetting and appeals are not in this journey yet.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { prepare } from "../helpers/engines.ts";
+import { browserFile } from "../helpers/browser-file.ts";
 import { launchBrowser, openContext, phone, seriousAxeViolations } from "../helpers/browser.ts";
-import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.ts";
 import { labourSetup } from "../fixtures/nominations-setup.ts";
 import { TEST_CREDENTIAL_KEY, testDeps } from "../helpers/voting.ts";
 import { codeAt, staffWithRole, testStaffDeps, type StaffLogin } from "../helpers/console.ts";
-import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import { insertElection } from "../../src/adapters/storage/repos/elections.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { createSmtpMailer } from "../../src/adapters/mail/smtp-mailer.ts";
@@ -36,31 +33,17 @@ const artifacts = new URL("../../test-artifacts/console-election/", import.meta.
 const desktop = { viewport: { width: 1280, height: 900 } } as const;
 const slug = "leader-2016";
 
-let store: OpenedStore;
-let cleanup: () => Promise<void>;
-let sink: SmtpSink;
-before(async () => {
-  const prepared = await prepare("pglite");
-  cleanup = prepared.cleanup;
-  store = unwrap(await openStore(prepared.config));
-  sink = await startSmtpSink();
-  mkdirSync(artifacts, { recursive: true });
-});
-after(async () => {
-  await store.close();
-  await cleanup();
-  await sink.stop();
-});
+const env = browserFile({ smtp: true, artifacts });
 
 /** The nominations of 2016 through the services: 51 MPs' paper forms for Owen Smith, both consent, close. */
 async function certifiedPaper(at: { now: () => Date; set: (d: Date) => void }): Promise<void> {
   const ro: Actor = { id: "ro-1", role: "returning-officer" };
   const staff: Actor = { id: "staff-1", role: "staff" };
-  unwrap(await importNominatingBodies(store, at, ro, { slug, setup: labourSetup() }, "cli"));
+  unwrap(await importNominatingBodies(env.store, at, ro, { slug, setup: labourSetup() }, "cli"));
   for (let i = 1; i <= 51; i++)
     unwrap(
       await makeNomination(
-        store,
+        env.store,
         at,
         staff,
         { slug, nominator: `mp-${i}`, candidate: "smith", paper: true },
@@ -70,7 +53,7 @@ async function certifiedPaper(at: { now: () => Date; set: (d: Date) => void }): 
   for (const c of ["corbyn", "smith"])
     unwrap(
       await consentToNomination(
-        store,
+        env.store,
         at,
         { id: `acct-${c}`, role: "candidate" },
         { slug, candidate: c },
@@ -78,7 +61,7 @@ async function certifiedPaper(at: { now: () => Date; set: (d: Date) => void }): 
       ),
     );
   at.set(new Date("2016-07-20T16:00:00Z"));
-  unwrap(await closeNominations(store, at, ro, { slug }, "cli"));
+  unwrap(await closeNominations(env.store, at, ro, { slug }, "cli"));
 }
 
 /** Signs in through the pages, enrolling the authenticator shown. */
@@ -99,7 +82,7 @@ test(
     let t = new Date("2016-07-19T12:00:00Z");
     const clock = { now: () => t, set: (d: Date) => void (t = d) };
     const electionId = unwrap(
-      await store.transaction(async (tx) =>
+      await env.store.transaction(async (tx) =>
         ok(
           await insertElection(tx, {
             slug,
@@ -116,10 +99,16 @@ test(
         return t;
       },
     });
-    const officer = await staffWithRole(store, staffDeps, "returning-officer", slug, "ro@example.org");
-    const scrutineer = await staffWithRole(store, staffDeps, "scrutineer", slug, "scrutineer@example.org");
+    const officer = await staffWithRole(env.store, staffDeps, "returning-officer", slug, "ro@example.org");
+    const scrutineer = await staffWithRole(
+      env.store,
+      staffDeps,
+      "scrutineer",
+      slug,
+      "scrutineer@example.org",
+    );
 
-    const app = await buildServer({ store, now: clock.now, logLevel: "silent" });
+    const app = await buildServer({ store: env.store, now: clock.now, logLevel: "silent" });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     let browser: Browser | undefined;
@@ -156,7 +145,7 @@ test(
       clock.set(new Date("2016-08-22T09:00:00Z"));
       unwrap(
         await issueCredentials(
-          store,
+          env.store,
           testDeps(clock.now),
           {
             electionId,
@@ -167,11 +156,11 @@ test(
         ),
       );
       await createOutboxSender({
-        store,
-        mailer: createSmtpMailer({ url: sink.url, from: "ro@example.org" }),
+        store: env.store,
+        mailer: createSmtpMailer({ url: env.sink.url, from: "ro@example.org" }),
         now: clock.now,
       }).runOnce();
-      const [mail] = await sink.waitFor(1, 10_000);
+      const [mail] = await env.sink.waitFor(1, 10_000);
       const link = /(http:\/\/127\.0\.0\.1:\d+\/vote\/[^\s]+\/link\/[0-9a-z]+)/.exec(mail!.body)?.[1];
       assert.ok(link, "the mail carries the one-click link");
 

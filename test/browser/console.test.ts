@@ -4,33 +4,19 @@
 // on every page (no serious or critical violation); screenshots in test-artifacts/console/.
 import assert from "node:assert/strict";
 import { randomBytes as nodeRandom } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { generate } from "otplib";
-import { prepare } from "../helpers/engines.ts";
+import { browserFile } from "../helpers/browser-file.ts";
 import { launchBrowser, openContext, seriousAxeViolations } from "../helpers/browser.ts";
 import { labourDefinition, labourMapping, labourRollCsv } from "../helpers/electorate.ts";
-import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
-import { unwrap } from "../../src/domain/common/result.ts";
 import { issueFirstAdministratorLink } from "../../src/services/set-up-first-administrator.ts";
 
 const artifacts = new URL("../../test-artifacts/console/", import.meta.url);
 const desktop = { viewport: { width: 1280, height: 900 } } as const;
 
-let store: OpenedStore;
-let cleanup: () => Promise<void>;
-before(async () => {
-  const prepared = await prepare("pglite");
-  cleanup = prepared.cleanup;
-  store = unwrap(await openStore(prepared.config));
-  mkdirSync(artifacts, { recursive: true });
-});
-after(async () => {
-  await store.close();
-  await cleanup();
-});
+const env = browserFile({ artifacts });
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
@@ -42,7 +28,7 @@ async function codeNow(secret: string, now: Date): Promise<string> {
 
 test("an officer runs the first steps of an election from the browser", { timeout: 300_000 }, async () => {
   const clock = { now: new Date("2016-07-20T09:00:00Z") };
-  const app = await buildServer({ store, now: () => clock.now, logLevel: "silent" });
+  const app = await buildServer({ store: env.store, now: () => clock.now, logLevel: "silent" });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const browser = await launchBrowser();
@@ -52,7 +38,7 @@ test("an officer runs the first steps of an election from the browser", { timeou
     const page = await context.newPage();
 
     // First run: the one-time link creates the administrator.
-    const link = await issueFirstAdministratorLink(store, {
+    const link = await issueFirstAdministratorLink(env.store, {
       now: () => clock.now,
       randomBytes: (n) => nodeRandom(n),
     });

@@ -2,10 +2,9 @@
 // alternative, nothing scrolls sideways at 390px, the receipt form answers, and downloads work.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, before, test } from "node:test";
-import { prepare } from "../helpers/engines.ts";
+import { test } from "node:test";
+import { browserFile } from "../helpers/browser-file.ts";
 import { launchBrowser, openContext, phone, seriousAxeViolations } from "../helpers/browser.ts";
-import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { runCount } from "../../src/services/run-count.ts";
@@ -20,47 +19,36 @@ import {
 } from "../helpers/declaration.ts";
 import { slugOf } from "../helpers/voting.ts";
 
-let store: OpenedStore;
-let cleanup: () => Promise<void>;
-
-before(async () => {
-  const prepared = await prepare("pglite");
-  cleanup = prepared.cleanup;
-  store = unwrap(await openStore(prepared.config));
-});
-after(async () => {
-  await store.close();
-  await cleanup();
-});
+const env = browserFile();
 
 test(
   "the results page reads on a phone, with charts described for screen readers",
   { timeout: 180_000 },
   async () => {
-    const { electionId, receipts, now } = await aClosedElection(store);
-    const slug = await slugOf(store, electionId);
+    const { electionId, receipts, now } = await aClosedElection(env.store);
+    const slug = await slugOf(env.store, electionId);
     const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
     const officer = { id: "ro", role: "returning-officer" as const };
-    const app = await buildServer({ store, now, logLevel: "silent" });
+    const app = await buildServer({ store: env.store, now, logLevel: "silent" });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const browser = await launchBrowser();
     try {
       // Before publication there is nothing to see.
-      const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
+      const counted = unwrap(await runCount(env.store, deps, officer, { electionId }, "cli"));
       assert.equal((await fetch(`${base}/results/${slug}`)).status, 404);
       assert.equal((await fetch(`${base}/results/${slug}/declaration.json`)).status, 404);
       unwrap(
         await signOffCount(
-          store,
+          env.store,
           deps,
           { id: "s", role: "scrutineer" },
           { electionId, declarationHash: counted.declarationHash },
           "cli",
         ),
       );
-      unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
-      const published = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+      unwrap(await declareResult(env.store, deps, officer, { electionId }, "cli"));
+      const published = unwrap(await publishResults(env.store, deps, officer, { electionId }, "cli"));
 
       const { context, pageErrors } = await openContext(browser, phone);
       const page = await context.newPage();
@@ -148,19 +136,19 @@ test(
       ...ranking(7, ["c3"]),
       ...ranking(5, ["c4", "c3"]),
     ].map((v, i) => ({ ...v, voterId: `m-${i}` }));
-    const { electionId, now } = await anElectionVotedAndClosed(store, {
+    const { electionId, now } = await anElectionVotedAndClosed(env.store, {
       sections: [{ id: "member", label: "Members" }],
       voters,
       method: "scottish-stv",
       seats: 2,
       candidates: 4,
     });
-    const slug = await slugOf(store, electionId);
+    const slug = await slugOf(env.store, electionId);
     const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
     const officer = { id: "ro", role: "returning-officer" as const };
-    const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
-    await signOffDeclareAndPublish(store, now, electionId, counted.declarationHash);
-    const app = await buildServer({ store, now, logLevel: "silent" });
+    const counted = unwrap(await runCount(env.store, deps, officer, { electionId }, "cli"));
+    await signOffDeclareAndPublish(env.store, now, electionId, counted.declarationHash);
+    const app = await buildServer({ store: env.store, now, logLevel: "silent" });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const browser = await launchBrowser();

@@ -1,11 +1,9 @@
 // A voter on a phone: reads the credential mail from a real SMTP sink, opens the one-click link in
 // Chromium, numbers the candidates, reviews, casts and sees a receipt; then the link shows "already voted".
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { prepare } from "../helpers/engines.ts";
+import { test } from "node:test";
+import { browserFile } from "../helpers/browser-file.ts";
 import { launchBrowser, openContext, phone } from "../helpers/browser.ts";
-import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.ts";
-import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { createSmtpMailer } from "../../src/adapters/mail/smtp-mailer.ts";
 import { createOutboxSender } from "../../src/adapters/mail/outbox-sender.ts";
@@ -15,26 +13,12 @@ import { TEST_CREDENTIAL_KEY, aClock, anElection, slugOf, testDeps } from "../he
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 
-let store: OpenedStore;
-let cleanup: () => Promise<void>;
-let sink: SmtpSink;
-
-before(async () => {
-  const prepared = await prepare("pglite");
-  cleanup = prepared.cleanup;
-  store = unwrap(await openStore(prepared.config));
-  sink = await startSmtpSink();
-});
-after(async () => {
-  await store.close();
-  await cleanup();
-  await sink.stop();
-});
+const env = browserFile({ smtp: true });
 
 test("a voter votes on a phone-sized screen from the link in their mail", { timeout: 180_000 }, async () => {
   const clock = aClock("2026-01-10T10:00:00Z");
   const deps = testDeps(clock.now);
-  const e = await anElection(store, {
+  const e = await anElection(env.store, {
     paper: {
       candidates: [
         { id: "burnham", name: "Andy Burnham" },
@@ -44,13 +28,13 @@ test("a voter votes on a phone-sized screen from the link in their mail", { time
       ],
     },
   });
-  const slug = await slugOf(store, e);
-  const app = await buildServer({ store, now: clock.now, logLevel: "silent" });
+  const slug = await slugOf(env.store, e);
+  const app = await buildServer({ store: env.store, now: clock.now, logLevel: "silent" });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   unwrap(
     await issueCredentials(
-      store,
+      env.store,
       deps,
       {
         electionId: e,
@@ -61,12 +45,12 @@ test("a voter votes on a phone-sized screen from the link in their mail", { time
     ),
   );
   const sender = createOutboxSender({
-    store,
-    mailer: createSmtpMailer({ url: sink.url, from: "ro@example.org" }),
+    store: env.store,
+    mailer: createSmtpMailer({ url: env.sink.url, from: "ro@example.org" }),
     now: clock.now,
   });
   await sender.runOnce();
-  const [mail] = await sink.waitFor(1, 10_000);
+  const [mail] = await env.sink.waitFor(1, 10_000);
   const link = /(http:\/\/127\.0\.0\.1:\d+\/vote\/[^\s]+\/link\/[0-9a-z]+)/.exec(mail!.body)?.[1];
   assert.ok(link, "the mail carries the one-click link");
 
