@@ -1,7 +1,7 @@
 // Builders for the voting tests: an election with a poll and issued credentials, on any engine.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import type { Store } from "../../src/ports/store.ts";
+import type { Store, Tx } from "../../src/ports/store.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { ok, unwrap } from "../../src/domain/common/result.ts";
 import type { BallotPaper, BallotRules } from "../../src/domain/ballots/index.ts";
@@ -135,4 +135,37 @@ export async function startVotingServer(config: unknown): Promise<{ child: Child
     if (m) return { child, base: `http://127.0.0.1:${m[1]}` };
   }
   throw new Error(`server did not start: ${out}`);
+}
+
+/** A result's problem codes joined by commas, or "ok": one string a test can compare. */
+export const problemCodes = (r: { ok: boolean; error?: { code: string }[] }) =>
+  r.ok ? "ok" : (r.error ?? []).map((p) => p.code).join(",");
+
+/** Ballots staged or boxed, envelopes held, and credentials used, for one election. */
+export async function storedVotes(
+  tx: Tx,
+  e: string,
+): Promise<{ ballots: number; held: number; used: number }> {
+  const db = dbOf(tx);
+  const n = async (table: "ballot_staging" | "ballot_box" | "held_envelopes") =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .where("election_id", "=", e)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const used = await db
+    .selectFrom("credentials")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("election_id", "=", e)
+    .where("used", "=", true)
+    .executeTakeFirstOrThrow();
+  return {
+    ballots: (await n("ballot_staging")) + (await n("ballot_box")),
+    held: await n("held_envelopes"),
+    used: Number(used.n),
+  };
 }

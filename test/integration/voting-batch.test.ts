@@ -3,40 +3,17 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { forEachEngine } from "../helpers/engines.ts";
 import { openStore } from "../../src/adapters/storage/store.ts";
-import { dbOf } from "../../src/adapters/storage/tx.ts";
-import type { Tx } from "../../src/ports/store.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { type BallotToCast, castBallots } from "../../src/services/cast-ballots.ts";
-import { aClock, anElection, marksFor, someCredentials, testDeps } from "../helpers/voting.ts";
-
-const codeOf = (r: { ok: boolean; error?: { code: string }[] }) =>
-  r.ok ? "ok" : (r.error ?? []).map((p) => p.code).join(",");
-
-/** Ballots staged or boxed, envelopes held, and credentials used, for one election. */
-async function stored(tx: Tx, e: string) {
-  const db = dbOf(tx);
-  const n = async (table: "ballot_staging" | "ballot_box" | "held_envelopes") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as("n"))
-          .where("election_id", "=", e)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const used = await db
-    .selectFrom("credentials")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("election_id", "=", e)
-    .where("used", "=", true)
-    .executeTakeFirstOrThrow();
-  return {
-    ballots: (await n("ballot_staging")) + (await n("ballot_box")),
-    held: await n("held_envelopes"),
-    used: Number(used.n),
-  };
-}
+import {
+  aClock,
+  anElection,
+  marksFor,
+  problemCodes as codeOf,
+  someCredentials,
+  storedVotes,
+  testDeps,
+} from "../helpers/voting.ts";
 
 forEachEngine((engine) => {
   test("a batch answers each ballot on its own: twice-presented credential votes once, faults stay local", async () => {
@@ -96,7 +73,7 @@ forEachEngine((engine) => {
       ).map(codeOf),
       ["ok"],
     );
-    assert.deepEqual(await engine.store.read((tx) => stored(tx, e)), { ballots: 3, held: 1, used: 4 });
+    assert.deepEqual(await engine.store.read((tx) => storedVotes(tx, e)), { ballots: 3, held: 1, used: 4 });
   });
 
   test("50 concurrent batches, each holding all 40 credentials, store exactly one ballot each", async () => {
@@ -123,7 +100,7 @@ forEachEngine((engine) => {
       const results = (await Promise.all(batches)).flat();
       assert.equal(results.filter((r) => r.ok).length, 40);
       assert.equal(results.filter((r) => codeOf(r) === "credential.already-used").length, 40 * 49);
-      assert.deepEqual(await opened.read((tx) => stored(tx, e)), { ballots: 40, held: 0, used: 40 });
+      assert.deepEqual(await opened.read((tx) => storedVotes(tx, e)), { ballots: 40, held: 0, used: 40 });
     } finally {
       if (opened !== engine.store) await opened.close();
     }

@@ -12,11 +12,16 @@ import { enterPostalReturn } from "../../src/services/enter-postal-return.ts";
 import { closePoll } from "../../src/services/close-poll.ts";
 import { decideHeldEnvelope } from "../../src/services/decide-held-envelope.ts";
 import { holdCredential } from "../../src/services/hold-credential.ts";
-import { aClock, anElection, marksFor, someCredentials, testDeps } from "../helpers/voting.ts";
+import {
+  aClock,
+  anElection,
+  marksFor,
+  problemCodes as codes,
+  someCredentials,
+  storedVotes,
+  testDeps,
+} from "../helpers/voting.ts";
 import { officer } from "../helpers/electorate.ts";
-
-const codes = (r: { ok: boolean; error?: { code: string }[] }) =>
-  r.ok ? "ok" : (r.error ?? []).map((p) => p.code).join(",");
 
 forEachEngine((engine) => {
   test("50 concurrent casts of each of 40 credentials store exactly one ballot each", async () => {
@@ -48,24 +53,8 @@ forEachEngine((engine) => {
       const receipts = new Set(results.filter((r) => r.ok).map((r) => (r.ok ? r.value.receipt : "")));
       for (const r of refused) if (!r.ok) assert.ok(receipts.has(String(r.error[0]?.facts?.["receipt"])));
       const counts = await opened.read(async (tx) => {
-        const db = dbOf(tx);
-        const staged = await db
-          .selectFrom("ballot_staging")
-          .select((eb) => eb.fn.countAll<string>().as("n"))
-          .where("election_id", "=", e)
-          .executeTakeFirstOrThrow();
-        const box = await db
-          .selectFrom("ballot_box")
-          .select((eb) => eb.fn.countAll<string>().as("n"))
-          .where("election_id", "=", e)
-          .executeTakeFirstOrThrow();
-        const used = await db
-          .selectFrom("credentials")
-          .select((eb) => eb.fn.countAll<string>().as("n"))
-          .where("election_id", "=", e)
-          .where("used", "=", true)
-          .executeTakeFirstOrThrow();
-        return { ballots: Number(staged.n) + Number(box.n), used: Number(used.n) };
+        const { ballots, used } = await storedVotes(tx, e);
+        return { ballots, used };
       });
       assert.deepEqual(counts, { ballots: 40, used: 40 });
     } finally {
