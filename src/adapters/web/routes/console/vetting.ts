@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorise } from "../../../../domain/access/index.ts";
 import type { Problem } from "../../../../domain/common/problem.ts";
+import type { Result } from "../../../../domain/common/result.ts";
 import { message } from "../../../../messages/en.ts";
 import type { Store } from "../../../../ports/store.ts";
 import { findElectionBySlug } from "../../../storage/repos/elections.ts";
@@ -163,6 +164,28 @@ export function vettingConsoleRoutes(app: FastifyInstance, store: Store, now: ()
     );
   };
 
+  /** After a step on a case: its page with `done` said, a refusal, or the form again with its errors. */
+  const answerCaseStep = (
+    request: FastifyRequest<{ Params: PC; Querystring: Q }>,
+    reply: FastifyReply,
+    electionSlug: string,
+    r: Result<unknown, readonly Problem[]>,
+    done: string,
+    form: Form,
+    fallback: string,
+  ) => {
+    if (r.ok)
+      return reply.redirect(
+        `/console/elections/${electionSlug}/vetting/cases/${request.params.case}?done=${done}`,
+        303,
+      );
+    if (refusal(r.error)) return refuseFor(request, reply, r.error);
+    return showCase(request, reply, request.params.slug, request.params.case, 400, {
+      form,
+      errors: fieldErrors(r.error, fallback),
+    });
+  };
+
   app.get<{ Params: PC; Querystring: Q }>(
     "/console/elections/:slug/vetting/cases/:case",
     async (request, reply) => {
@@ -189,16 +212,7 @@ export function vettingConsoleRoutes(app: FastifyInstance, store: Store, now: ()
         present: many(f, "present"),
         choice: { outcome, reasons: many(f, "reasons"), statement: text(f, "statement") },
       });
-      if (r.ok)
-        return reply.redirect(
-          `/console/elections/${election.slug}/vetting/cases/${request.params.case}?done=decided`,
-          303,
-        );
-      if (refusal(r.error)) return refuseFor(request, reply, r.error);
-      return showCase(request, reply, request.params.slug, request.params.case, 400, {
-        form: f,
-        errors: fieldErrors(r.error, "statement"),
-      });
+      return answerCaseStep(request, reply, election.slug, r, "decided", f, "statement");
     },
   );
 
@@ -217,16 +231,7 @@ export function vettingConsoleRoutes(app: FastifyInstance, store: Store, now: ()
         { kind: "voter-excluded", caseId: request.params.case },
         text(f, "grounds", 10_000),
       );
-      if (r.ok)
-        return reply.redirect(
-          `/console/elections/${election.slug}/vetting/cases/${request.params.case}?done=lodged`,
-          303,
-        );
-      if (refusal(r.error)) return refuseFor(request, reply, r.error);
-      return showCase(request, reply, request.params.slug, request.params.case, 400, {
-        form: f,
-        errors: fieldErrors(r.error, "grounds"),
-      });
+      return answerCaseStep(request, reply, election.slug, r, "lodged", f, "grounds");
     },
   );
 
