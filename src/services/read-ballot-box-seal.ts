@@ -1,8 +1,8 @@
-import { authorise, authoriseRole, type Actor } from "../domain/access/index.ts";
-import { problem, type Problem } from "../domain/common/problem.ts";
-import { err, ok, type Result } from "../domain/common/result.ts";
+import type { Actor } from "../domain/access/index.ts";
+import type { Problem } from "../domain/common/problem.ts";
+import { ok, type Result } from "../domain/common/result.ts";
 import type { Store } from "../ports/store.ts";
-import { findElectionBySlug } from "../adapters/storage/repos/elections.ts";
+import { readElectionAs } from "./read-election-as.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
 
 /** Where the ballot box stands: no poll yet, open, closed, or closed and sealed with its hash. */
@@ -21,13 +21,7 @@ export async function readBallotBoxSeal(
   actor: Actor | undefined,
   slug: string,
 ): Promise<Result<BallotBoxSeal, Problem>> {
-  const role = authoriseRole(actor, "record.verify");
-  if (!role.ok) return role;
-  return store.read(async (tx) => {
-    const election = await findElectionBySlug(tx, slug);
-    if (!election) return err(problem("not-found", { field: "election", value: slug }));
-    const allowed = authorise(actor, "record.verify", election.id);
-    if (!allowed.ok) return allowed;
+  return readElectionAs<BallotBoxSeal>(store, actor, "record.verify", slug, async (tx, election) => {
     const poll = await findPoll(tx, election.id);
     if (!poll) return ok({ state: "no-poll" as const });
     const base = { opens: poll.window.opens, closes: poll.window.closes };

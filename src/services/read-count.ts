@@ -1,8 +1,8 @@
-import { authorise, authoriseRole, type Actor } from "../domain/access/index.ts";
-import { problem, type Problem } from "../domain/common/problem.ts";
-import { err, ok, type Result } from "../domain/common/result.ts";
+import type { Actor } from "../domain/access/index.ts";
+import type { Problem } from "../domain/common/problem.ts";
+import { ok, type Result } from "../domain/common/result.ts";
 import type { Store } from "../ports/store.ts";
-import { findElectionBySlug } from "../adapters/storage/repos/elections.ts";
+import { readElectionAs } from "./read-election-as.ts";
 import { findDeclaration, type StoredDeclaration } from "../adapters/storage/repos/declaration.ts";
 
 /**
@@ -14,13 +14,7 @@ export async function readCount(
   actor: Actor | undefined,
   slug: string,
 ): Promise<Result<StoredDeclaration | null, Problem>> {
-  const role = authoriseRole(actor, "result.read-unpublished");
-  if (!role.ok) return role;
-  return store.read(async (tx) => {
-    const election = await findElectionBySlug(tx, slug);
-    if (!election) return err(problem("not-found", { field: "election", value: slug }));
-    const allowed = authorise(actor, "result.read-unpublished", election.id);
-    if (!allowed.ok) return allowed;
+  return readElectionAs(store, actor, "result.read-unpublished", slug, async (tx, election) => {
     return ok((await findDeclaration(tx, election.id)) ?? null);
   });
 }

@@ -1,10 +1,10 @@
-import { authorise, authoriseRole, type Actor } from "../domain/access/index.ts";
-import { problem, type Problem } from "../domain/common/problem.ts";
-import { err, ok, type Result } from "../domain/common/result.ts";
+import type { Actor } from "../domain/access/index.ts";
+import type { Problem } from "../domain/common/problem.ts";
+import { ok, type Result } from "../domain/common/result.ts";
 import type { ReadinessFacts } from "../domain/readiness/index.ts";
 import type { BallotPaper } from "../domain/ballots/index.ts";
 import type { Store } from "../ports/store.ts";
-import { findElectionBySlug } from "../adapters/storage/repos/elections.ts";
+import { readElectionAs } from "./read-election-as.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
 import { getRollState } from "../adapters/storage/repos/roll.ts";
 import { findCertifiedBallotPaper, nominationsStage } from "../adapters/storage/repos/nominations.ts";
@@ -32,13 +32,7 @@ export async function readReadiness(
   actor: Actor | undefined,
   slug: string,
 ): Promise<Result<Readiness, Problem>> {
-  const role = authoriseRole(actor, "roll.read");
-  if (!role.ok) return role;
-  return store.read(async (tx) => {
-    const election = await findElectionBySlug(tx, slug);
-    if (!election) return err(problem("not-found", { field: "election", value: slug }));
-    const allowed = authorise(actor, "roll.read", election.id);
-    if (!allowed.ok) return allowed;
+  return readElectionAs(store, actor, "roll.read", slug, async (tx, election) => {
     const id = election.id;
     const [roll, stage, certified, poll, turnout, declaration] = [
       await getRollState(tx, id),

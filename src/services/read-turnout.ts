@@ -1,8 +1,8 @@
-import { authorise, authoriseRole, type Actor } from "../domain/access/index.ts";
-import { problem, type Problem } from "../domain/common/problem.ts";
-import { err, ok, type Result } from "../domain/common/result.ts";
+import type { Actor } from "../domain/access/index.ts";
+import type { Problem } from "../domain/common/problem.ts";
+import { ok, type Result } from "../domain/common/result.ts";
 import type { Store } from "../ports/store.ts";
-import { findElectionBySlug } from "../adapters/storage/repos/elections.ts";
+import { readElectionAs } from "./read-election-as.ts";
 import {
   turnoutByRegion,
   turnoutBySection,
@@ -21,13 +21,7 @@ export async function readTurnout(
   actor: Actor | undefined,
   slug: string,
 ): Promise<Result<{ title: string; sections: SectionTurnout[]; regions: RegionTurnout[] }, Problem>> {
-  const role = authoriseRole(actor, "turnout.read");
-  if (!role.ok) return role;
-  return store.read(async (tx) => {
-    const election = await findElectionBySlug(tx, slug);
-    if (!election) return err(problem("not-found", { field: "election", value: slug }));
-    const allowed = authorise(actor, "turnout.read", election.id);
-    if (!allowed.ok) return allowed;
+  return readElectionAs(store, actor, "turnout.read", slug, async (tx, election) => {
     const sections = await turnoutBySection(tx, election.id);
     const byRegion = await turnoutByRegion(tx, election.id);
     const regions = byRegion.some((r) => r.region !== null) ? byRegion : [];
