@@ -138,6 +138,16 @@ export function casePage(
     const x = f[k];
     return typeof x === "string" ? x : "";
   };
+  // A decision's outcome as radios (the panel's, or the hearing's), each labelled from `labels`.
+  const outcomeRadios = (name: string, legend: string, values: readonly string[], labels: string) =>
+    choiceGroup({
+      name,
+      legend,
+      type: "radio",
+      options: values.map((x) => ({ value: x, label: t(`${labels}.${x}`) })),
+      checked: list(name),
+      error: e[name],
+    });
   const history: Html[] = [
     html`<li>${t("vet.raisedBy", { at: day(c.raisedAt), who: name(c.raisedBy) })}: ${c.summary}</li>`,
   ];
@@ -193,17 +203,7 @@ export function casePage(
               <form method="post" action="${action}/decision" novalidate>
                 ${csrfField(v.session!.csrfToken)}
                 ${choiceGroup({ name: "present", legend: t("vet.present"), type: "checkbox", options: others(panel), checked: list("present"), error: e["present"] })}
-                ${choiceGroup({
-                  name: "outcome",
-                  legend: t("vet.outcomeLabel"),
-                  type: "radio",
-                  options: (["exclude", "no-action"] as const).map((x) => ({
-                    value: x,
-                    label: t(`vet.outcomes.${x}`),
-                  })),
-                  checked: list("outcome"),
-                  error: e["outcome"],
-                })}
+                ${outcomeRadios("outcome", t("vet.outcomeLabel"), ["exclude", "no-action"], "vet.outcomes")}
                 ${choiceGroup({
                   name: "reasons",
                   legend: t("vet.reasons"),
@@ -245,17 +245,7 @@ export function casePage(
                   ${csrfField(v.session!.csrfToken)}
                   <input type="hidden" name="panelId" value="${p.id}" />
                   ${choiceGroup({ name: "present", legend: t("vet.present"), type: "checkbox", options: others(p), checked: list("present"), error: e["present"] })}
-                  ${choiceGroup({
-                    name: "hearOutcome",
-                    legend: t("vet.hearOutcome"),
-                    type: "radio",
-                    options: (["upheld", "dismissed"] as const).map((x) => ({
-                      value: x,
-                      label: t(`vet.hearOutcomes.${x}`),
-                    })),
-                    checked: list("hearOutcome"),
-                    error: e["hearOutcome"],
-                  })}
+                  ${outcomeRadios("hearOutcome", t("vet.hearOutcome"), ["upheld", "dismissed"], "vet.hearOutcomes")}
                   ${textArea({ name: "reason", label: t("vet.hearReason"), value: one("reason"), error: e["reason"], rows: 4 })}
                   <button type="submit">${t("vet.hear")}</button>
                 </form>`,
