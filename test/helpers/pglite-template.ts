@@ -10,6 +10,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,7 +74,12 @@ async function build(template: string): Promise<void> {
   if (!opened.ok) throw new Error(messages([opened.error]));
   await opened.value.close();
   renameSync(work, template); // atomic: other files see no template or a whole one
-  for (const other of readdirSync(root))
-    if (!template.endsWith(other) && !other.includes("."))
-      rmSync(join(root, other), { recursive: true, force: true });
+  // Templates of other migration sets (other branches' checkouts run tests on this machine too) are
+  // removed only when a day old: one may be being copied right now.
+  const stale = Date.now() - 24 * 3600_000;
+  for (const other of readdirSync(root)) {
+    const path = join(root, other);
+    if (!template.endsWith(other) && !other.includes(".") && statSync(path).mtimeMs < stale)
+      rmSync(path, { recursive: true, force: true });
+  }
 }
