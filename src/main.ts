@@ -76,7 +76,9 @@ let jobs: { stop(): Promise<void> } | undefined;
   try {
     key = loadCredentialKey();
   } catch {
-    console.log("Scheduled reminders wait: set SELECTORATE_CREDENTIAL_KEY to run them.");
+    console.log(
+      "No server key: set SELECTORATE_CREDENTIAL_KEY; until then scheduled reminders wait and no one can sign in to the console.",
+    );
   }
   if (key !== undefined) {
     const { createJobRunner } = await import("./adapters/jobs/job-runner.ts");

@@ -54,7 +54,7 @@ export async function reauthenticateStaff(
       // Committed (Ok) so the failure counts; the caller is told it was wrong.
       return ok({ sessionId: "" });
     }
-    await setStaffTotp(tx, account.id, account.totpSecret, step);
+    await setStaffTotp(tx, account.id, deps.totp.keep(account.totpSecret), step);
     await clearSignInFailures(tx, account.email);
     const next = await rotate(tx, deps, row, { stage: "signed-in", roleId: row.roleId, freshStart: true });
     await appendAudit(

@@ -8,16 +8,24 @@ export interface StaffDeps {
   readonly dummyPasswordHash: () => Promise<string>;
   /** Whether a password is on the shipped common-password list. */
   readonly isListedPassword: (password: string) => boolean;
+  /**
+   * Authenticator keys. The services only ever hold a key's stored form (sealed under the server
+   * key, so a database dump alone yields no second factor); only the enrolment page reveals it.
+   */
   readonly totp: {
-    /** A new Base32 secret (160 bits). */
+    /** The stored form of a new Base32 secret (160 bits). */
     readonly newSecret: () => string;
-    /** The time step of `code` if it is right for `secret` at `now` (±1 step) and after `afterStep`. */
+    /** The time step of `code` if it is right for the stored secret at `now` (±1 step) and after `afterStep`. */
     readonly check: (
-      secret: string,
+      stored: string,
       code: string,
       now: Date,
       afterStep: number | null,
     ) => Promise<number | undefined>;
+    /** The Base32 key itself, to show once on the enrolment page. */
+    readonly reveal: (stored: string) => string;
+    /** What to keep: a key stored in the clear (before sealing existed) is sealed; a sealed one is kept. */
+    readonly keep: (stored: string) => string;
   };
 }
 

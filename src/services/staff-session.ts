@@ -181,7 +181,7 @@ export async function confirmStaffCode(
         // The refusal is kept (Ok commits it); the caller still learns the code was wrong.
         return ok({ sessionId: "", roleChosen: false });
       }
-      await setStaffTotp(tx, account.id, secret!, step);
+      await setStaffTotp(tx, account.id, deps.totp.keep(secret!), step);
       await clearSignInFailures(tx, account.email);
       const roles = await rolesOfStaff(tx, account.id);
       const only = roles.length === 1 ? roles[0]!.id : null;

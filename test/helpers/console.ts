@@ -12,25 +12,15 @@ import {
   issueFirstAdministratorLink,
 } from "../../src/services/set-up-first-administrator.ts";
 import type { StaffDeps } from "../../src/services/staff-deps.ts";
-import {
-  dummyPasswordHash,
-  hashPassword,
-  verifyPassword,
-} from "../../src/adapters/web/auth/password-hash.ts";
-import { checkTotp, newTotpSecret } from "../../src/adapters/web/auth/totp.ts";
-import { isListedPassword } from "../../src/adapters/web/auth/common-passwords.ts";
+import { staffDeps } from "../../src/adapters/web/auth/staff-deps.ts";
 
-/** Staff deps on a settable clock. */
+// The server key seals authenticator keys; the test's services and its server must share one, and
+// no test may write a key file into the working folder.
+process.env["SELECTORATE_CREDENTIAL_KEY"] ??= randomBytes(32).toString("hex");
+
+/** Staff deps on a settable clock: the real ones, so keys are sealed as the server seals them. */
 export function testStaffDeps(clock: { now: Date }): StaffDeps {
-  return {
-    now: () => clock.now,
-    randomBytes: (n) => randomBytes(n),
-    hashPassword,
-    verifyPassword,
-    dummyPasswordHash,
-    isListedPassword,
-    totp: { newSecret: newTotpSecret, check: checkTotp },
-  };
+  return staffDeps(() => clock.now);
 }
 
 /** The TOTP code for `secret` at `at`. */

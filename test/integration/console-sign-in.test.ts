@@ -12,7 +12,7 @@ import { setUpPoll } from "../../src/services/set-up-poll.ts";
 import { addStaffMember } from "../../src/services/add-staff-member.ts";
 import { aPaper } from "../helpers/voting.ts";
 import { fixedDeps, labourDefinition, officer } from "../helpers/electorate.ts";
-import { Client, consoleServer, codeAt, firstAdmin, signIn } from "../helpers/console.ts";
+import { Client, consoleServer, codeAt, firstAdmin, signIn, staffWithRole } from "../helpers/console.ts";
 
 forEachEngine((engine) => {
   const { clock, deps, server } = consoleServer(engine, "2026-03-02T09:00:00Z");
@@ -155,7 +155,7 @@ forEachEngine((engine) => {
         .select("totp_secret" as never)
         .executeTakeFirstOrThrow(),
     );
-    who.secret = (row as { totp_secret: string }).totp_secret;
+    who.secret = deps.totp.reveal((row as { totp_secret: string }).totp_secret);
     const c = new Client(s);
     assert.equal((await signIn(c, who, clock.now)).statusCode, 303);
     const home = await c.send("GET", "/console");
@@ -232,7 +232,7 @@ forEachEngine((engine) => {
     const who = {
       email: "ada@example.org",
       password: "a long enough password",
-      secret: (row as { totp_secret: string }).totp_secret,
+      secret: deps.totp.reveal((row as { totp_secret: string }).totp_secret),
     };
     assert.equal((await signIn(c, who, clock.now)).statusCode, 303);
     const page = await c.send("GET", "/console/elections/labour-leader-2016/turnout");
@@ -291,7 +291,7 @@ forEachEngine((engine) => {
     const who = {
       email: "ada@example.org",
       password: "a long enough password",
-      secret: (row as { totp_secret: string }).totp_secret,
+      secret: deps.totp.reveal((row as { totp_secret: string }).totp_secret),
     };
     const page = await c.send("GET", "/console/sign-in");
     await c.send("POST", "/console/sign-in", {
@@ -360,7 +360,7 @@ forEachEngine((engine) => {
       const who = {
         email: "ada@example.org",
         password: "a long enough password",
-        secret: (row as { totp_secret: string }).totp_secret,
+        secret: deps.totp.reveal((row as { totp_secret: string }).totp_secret),
       };
       await signIn(c, who, clock.now);
       const pick = async (role: string) => {
@@ -394,5 +394,67 @@ forEachEngine((engine) => {
     } finally {
       await s.close();
     }
+  });
+
+  test("authenticator keys are sealed at rest: the database holds no key; a key kept in the clear still works and is sealed", async () => {
+    const s = await server();
+    const admin = await staffWithRole(
+      engine.store,
+      deps,
+      "scrutineer",
+      "labour-leader-2016",
+      "keys@example.org",
+    );
+    const c = new Client(s);
+    const page = await c.send("GET", "/console/sign-in");
+    await c.send("POST", "/console/sign-in", { csrf: Client.csrf(page.body), ...admin });
+    const enrol = await c.send("GET", "/console/sign-in/code");
+    const key = Client.totpKey(enrol.body);
+    const pending = await engine.store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("staff_sessions" as never)
+        .select("pending_totp_secret" as never)
+        .execute(),
+    );
+    assert.doesNotMatch(
+      JSON.stringify(pending),
+      new RegExp(key),
+      "the key being enrolled is not in the clear",
+    );
+    assert.match(JSON.stringify(pending), /sealed:v1:/);
+    const done = await c.send("POST", "/console/sign-in/code", {
+      csrf: Client.csrf(enrol.body),
+      code: await codeAt(key, clock.now),
+    });
+    assert.equal(done.statusCode, 303);
+    const storedKey = async (): Promise<string> => {
+      const rows = await engine.store.read((tx) =>
+        dbOf(tx)
+          .selectFrom("staff_accounts" as never)
+          .select("totp_secret" as never)
+          .where("email" as never, "=", "keys@example.org" as never)
+          .execute(),
+      );
+      return String((rows[0] as { totp_secret: string }).totp_secret);
+    };
+    assert.match(await storedKey(), /^sealed:v1:/);
+    assert.ok(!(await storedKey()).includes(key));
+
+    // An account enrolled before keys were sealed holds its key in the clear: it still signs in,
+    // and the accepted code seals the key.
+    await engine.store.transaction(async (tx) => {
+      await dbOf(tx)
+        .updateTable("staff_accounts" as never)
+        .set({ totp_secret: key } as never)
+        .where("email" as never, "=", "keys@example.org" as never)
+        .execute();
+      return ok(undefined);
+    });
+    clock.now = new Date(clock.now.getTime() + 60_000);
+    const c2 = new Client(s);
+    const again = await signIn(c2, { ...admin, secret: key }, clock.now);
+    assert.equal(again.statusCode, 303);
+    assert.equal((await c2.send("GET", "/console")).statusCode, 200);
+    assert.match(await storedKey(), /^sealed:v1:/);
   });
 });

@@ -2,10 +2,17 @@ import { randomBytes } from "node:crypto";
 import type { StaffDeps } from "../../../services/staff-deps.ts";
 import { isListedPassword } from "./common-passwords.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password-hash.ts";
-import { checkTotp, newTotpSecret } from "./totp.ts";
+import { loadCredentialKey } from "../../crypto/credential-key.ts";
+import { secretBox, type SecretBox } from "../../crypto/secret-box.ts";
+import { sealedTotp } from "./totp.ts";
 
-/** The real dependencies of the staff services, on the given clock. */
-export function staffDeps(now: () => Date): StaffDeps {
+/**
+ * The real dependencies of the staff services, on the given clock. Authenticator keys are sealed
+ * under a key derived from the server key (SELECTORATE_CREDENTIAL_KEY, or the embedded default's
+ * key file), read when the first key is made or checked.
+ */
+export function staffDeps(now: () => Date, serverKey: () => Buffer = loadCredentialKey): StaffDeps {
+  let box: SecretBox | undefined;
   return {
     now,
     randomBytes: (n) => randomBytes(n),
@@ -13,6 +20,6 @@ export function staffDeps(now: () => Date): StaffDeps {
     verifyPassword,
     dummyPasswordHash,
     isListedPassword,
-    totp: { newSecret: newTotpSecret, check: checkTotp },
+    totp: sealedTotp(() => (box ??= secretBox(serverKey(), "totp-at-rest"))),
   };
 }

@@ -109,7 +109,8 @@ export function signInRoutes(
     const v = viewOf(request, reply);
     const s = request.staff;
     if (!s || s.stage !== "password") return reply.redirect("/console/sign-in?expired=1", 303);
-    const secret = s.mustEnrol ? await beginTotpEnrolment(store, deps, sessionIdOf(request)) : undefined;
+    const stored = s.mustEnrol ? await beginTotpEnrolment(store, deps, sessionIdOf(request)) : undefined;
+    const secret = stored === undefined ? undefined : deps.totp.reveal(stored);
     const errors = error ? [{ field: "code", message: error }] : [];
     return sendPage(
       reply,
