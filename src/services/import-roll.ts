@@ -2,26 +2,32 @@ import type { Readable } from "node:stream";
 import { authorise, type Actor } from "../domain/access/index.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
-import { mappingToJson, readColumnMapping, rollWritable, type RollDiff } from "../domain/electorate/index.ts";
-import type { Store } from "../ports/store.ts";
-import { sha256OfStream } from "../adapters/crypto/sha256-stream.ts";
+import {
+  mappingToJson,
+  readColumnMapping,
+  rollWritable,
+  type ColumnMapping,
+  type RollDiff,
+} from "../domain/electorate/index.ts";
+import type { Store, Tx } from "../ports/store.ts";
+import { sha256OfStream, sha256Tap } from "../adapters/crypto/sha256-stream.ts";
 import {
   deleteRoll,
   getRollState,
-  insertRollEntries,
   insertRollImport,
   loadRoll,
   saveRollFile,
+  startRollCopy,
 } from "../adapters/storage/repos/roll.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
-import { loadElection, type ElectorateDeps, type Source } from "./electorate-deps.ts";
-import { checkRollFile, IMPORT_BATCH } from "./check-roll-file.ts";
+import { loadElection, type ElectorateDeps, type LoadedElection, type Source } from "./electorate-deps.ts";
+import { checkRollFile, IMPORT_BATCH, type RollFileCheck } from "./check-roll-file.ts";
 import { checkRollFileThreaded } from "./check-roll-file-threaded.ts";
 
 /** What to import, and how. */
 export interface ImportRollRequest {
   readonly election: string;
-  /** Opens the CSV afresh; it is read twice (first its SHA-256, then its rows). */
+  /** Opens the CSV afresh; read once for a first import, otherwise twice (first its SHA-256, then its rows). */
   readonly open: () => Readable;
   /** The column mapping (parsed JSON). */
   readonly mapping: unknown;
@@ -58,8 +64,9 @@ export type ImportRollOutcome =
 
 /**
  * Imports a membership roll (journey 1). The file is streamed through csv-parse and every row checked;
- * any problem rejects the whole file and lists every bad line. Otherwise rows go in batches (one COPY
- * each, IMPORT_BATCH) inside one transaction, with a `roll-imported` record event carrying the file's SHA-256.
+ * any problem rejects the whole file and lists every bad line. Good rows stream into the roll as they are
+ * checked (one COPY on a server, one per IMPORT_BATCH rows on PGlite) inside one transaction, with a
+ * `roll-imported` record event carrying the file's SHA-256.
  * The same file again changes nothing; a different file first shows its diff (preview), then applies.
  */
 export async function importRoll(
@@ -71,9 +78,9 @@ export async function importRoll(
 ): Promise<Result<ImportRollOutcome, Problem[]>> {
   const mapping = readColumnMapping(request.mapping);
   if (!mapping.ok) return mapping;
-  const fileHash = await sha256OfStream(request.open());
 
   if (request.mode === "preview") {
+    const fileHash = await sha256OfStream(request.open());
     const facts = await store.read(async (tx) => {
       const e = await loadElection(tx, request.election);
       if (!e.ok) return err([e.error]);
@@ -114,12 +121,16 @@ export async function importRoll(
     const state = await getRollState(tx, electionId);
     const writable = rollWritable(state?.frozenAt != null);
     if (!writable.ok) return err([writable.error]);
-    if (state?.fileHash === fileHash) return ok({ kind: "unchanged" as const, fileHash, rows: state.rows });
-    if (state && request.expectedCurrent !== undefined && request.expectedCurrent !== state.fileHash) {
+    const batchSize = IMPORT_BATCH[store.engine];
+    if (!state)
+      return firstImport(tx, deps, request, mapping.value, e.value, allowed.value, source, batchSize);
+    const fileHash = await sha256OfStream(request.open());
+    if (state.fileHash === fileHash) return ok({ kind: "unchanged" as const, fileHash, rows: state.rows });
+    if (request.expectedCurrent !== undefined && request.expectedCurrent !== state.fileHash) {
       return err([problem("roll.preview-stale", { facts: { current: state.fileHash } })]);
     }
-    const current = state ? await loadRoll(tx, electionId) : null;
-    if (state && !request.replace) {
+    const current = await loadRoll(tx, electionId);
+    if (!request.replace) {
       // A different roll is in force: show what would change and write nothing until the officer confirms.
       const read = await checkFile(deps)({
         source: request.open(),
@@ -138,64 +149,126 @@ export async function importRoll(
         confirmationNeeded: true,
       });
     }
-    if (state) await deleteRoll(tx, electionId);
-    const read = await checkFile(deps)({
+    await deleteRoll(tx, electionId);
+    const read = await checkAndInsert(tx, deps, electionId, batchSize, {
       source: request.open(),
       mapping: mapping.value,
       regions: e.value.definition.regions,
       current,
       onProgress: request.onProgress,
-      insert: (batch) => insertRollEntries(tx, electionId, batch),
-      batchSize: IMPORT_BATCH[store.engine],
     });
     if (!read.ok) return read;
-    const { rows, diff } = read.value;
-    const at = deps.now();
-    const counts = {
-      added: diff ? diff.added.length : rows,
-      removed: diff?.removed.length ?? 0,
-      changed: diff?.changed.length ?? 0,
-    };
-    await saveRollFile(tx, electionId, { hash: fileHash, rows, at });
-    const importNumber = await insertRollImport(tx, electionId, {
-      fileHash,
-      rows,
-      ...counts,
-      mapping: mappingToJson(mapping.value),
-      at,
-      by: allowed.value.id,
-    });
-    await appendRecord(
-      tx,
-      electionId,
-      { type: "roll-imported", payload: { importNumber, fileSha256: fileHash, rows, ...counts } },
-      at,
-    );
-    await appendAudit(
-      tx,
-      electionId,
-      {
-        actor: allowed.value,
-        action: "roll.import",
-        subject: e.value.definition.id,
-        outcome: "succeeded",
-        source,
-        details: {
-          importNumber,
-          fileSha256: fileHash,
-          rows,
-          ...counts,
-          ...(state ? { replacedFileSha256: state.fileHash } : {}),
-          // Who was added and removed stays here, in the private log, never in the public record.
-          ...(diff
-            ? { addedMembers: diff.added.slice(0, 1000), removedMembers: diff.removed.slice(0, 1000) }
-            : {}),
-        },
-      },
-      at,
-    );
-    return ok({ kind: "imported" as const, fileHash, rows, diff, importNumber });
+    const imported = { fileHash, mapping: mapping.value, replaced: state.fileHash, ...read.value };
+    return ok(await recordImport(tx, deps, e.value, allowed.value, source, imported));
   });
+}
+
+/**
+ * A first import, with no roll in force: nothing to compare the file's hash with beforehand, so the file
+ * is read once, hashed as it is parsed and inserted.
+ */
+async function firstImport(
+  tx: Tx,
+  deps: ElectorateDeps,
+  request: ImportRollRequest,
+  mapping: ColumnMapping,
+  election: LoadedElection,
+  actor: Actor,
+  source: Source,
+  batchSize: number,
+): Promise<Result<ImportRollOutcome, Problem[]>> {
+  const tap = sha256Tap(request.open());
+  const read = await checkAndInsert(tx, deps, election.row.id, batchSize, {
+    source: tap.stream,
+    mapping,
+    regions: election.definition.regions,
+    current: null,
+    onProgress: request.onProgress,
+  });
+  if (!read.ok) return read;
+  const imported = { fileHash: tap.digest(), mapping, replaced: null, ...read.value };
+  return ok(await recordImport(tx, deps, election, actor, source, imported));
+}
+
+/** Checks the file while its good rows stream into the roll (one COPY on a server); all or nothing is the caller's Err. */
+async function checkAndInsert(
+  tx: Tx,
+  deps: ElectorateDeps,
+  electionId: string,
+  batchSize: number,
+  check: Omit<RollFileCheck, "insert" | "batchSize">,
+): Promise<Result<{ rows: number; diff: RollDiff | null }, Problem[]>> {
+  const copy = startRollCopy(tx, electionId);
+  try {
+    return await checkFile(deps)({ ...check, insert: copy.insert, batchSize });
+  } finally {
+    // Ended even when the file had problems: the transaction's connection is busy until the COPY ends.
+    await copy.end();
+  }
+}
+
+/** Records an import that was written: the file in force, the import's summary, the record and the audit log. */
+async function recordImport(
+  tx: Tx,
+  deps: ElectorateDeps,
+  election: LoadedElection,
+  actor: Actor,
+  source: Source,
+  imported: {
+    fileHash: string;
+    mapping: ColumnMapping;
+    replaced: string | null;
+    rows: number;
+    diff: RollDiff | null;
+  },
+): Promise<ImportRollOutcome> {
+  const { fileHash, rows, diff } = imported;
+  const electionId = election.row.id;
+  const at = deps.now();
+  const counts = {
+    added: diff ? diff.added.length : rows,
+    removed: diff?.removed.length ?? 0,
+    changed: diff?.changed.length ?? 0,
+  };
+  await saveRollFile(tx, electionId, { hash: fileHash, rows, at });
+  const importNumber = await insertRollImport(tx, electionId, {
+    fileHash,
+    rows,
+    ...counts,
+    mapping: mappingToJson(imported.mapping),
+    at,
+    by: actor.id,
+  });
+  await appendRecord(
+    tx,
+    electionId,
+    { type: "roll-imported", payload: { importNumber, fileSha256: fileHash, rows, ...counts } },
+    at,
+  );
+  await appendAudit(
+    tx,
+    electionId,
+    {
+      actor,
+      action: "roll.import",
+      subject: election.definition.id,
+      outcome: "succeeded",
+      source,
+      details: {
+        importNumber,
+        fileSha256: fileHash,
+        rows,
+        ...counts,
+        ...(imported.replaced ? { replacedFileSha256: imported.replaced } : {}),
+        // Who was added and removed stays here, in the private log, never in the public record.
+        ...(diff
+          ? { addedMembers: diff.added.slice(0, 1000), removedMembers: diff.removed.slice(0, 1000) }
+          : {}),
+      },
+    },
+    at,
+  );
+  return { kind: "imported", fileHash, rows, diff, importNumber };
 }
 
 /** Where the file is parsed and checked: on a worker thread when the deps ask for it (see ElectorateDeps). */

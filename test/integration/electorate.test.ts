@@ -318,6 +318,19 @@ forEachEngine((engine) => {
     assert.deepEqual(await snapshot(engine), before);
   });
 
+  test("the database refuses roll entries of an election that does not exist", async () => {
+    await assert.rejects(
+      engine.store.transaction(async (tx) => {
+        await sql`insert into roll_entries (election_id, member_key, member_number, name, address_lines, join_date, status, arrears_pence)
+          values ('00000000-0000-4000-8000-0000000000ff', 'X1', 'X1', 'Nobody', '[]'::jsonb, '2010-01-01', 'good-standing', 0)`.execute(
+          dbOf(tx),
+        );
+        return { ok: true, value: undefined };
+      }),
+      /must belong to an election/,
+    );
+  });
+
   test("a rule change after the freeze is applied as a new version, and the frozen electorate follows it", async () => {
     const stale = await changeEligibilityRule(
       engine.store,

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sql } from "kysely";
 import { dbOf } from "../../src/adapters/storage/store.ts";
+import { startCopy } from "../../src/adapters/storage/copy-rows.ts";
 import { err, ok } from "../../src/domain/common/result.ts";
 import { forEachEngine } from "../helpers/engines.ts";
 
@@ -31,6 +32,45 @@ forEachEngine((engine) => {
     });
     for (const t of ["elections", "record", "audit_log", "kysely_migration"])
       assert.ok(tables.includes(t), `missing ${t}`);
+  });
+
+  test("a streamed COPY stores every chunk written; a bad row fails it and leaves nothing behind", async () => {
+    const probeCount = () =>
+      engine.store.read(async (tx) => {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from copy_probe`.execute(
+          dbOf(tx),
+        );
+        return rows[0]!.n;
+      });
+    const chunk = (from: number, day = "2016-01-12"): string =>
+      Array.from({ length: 100 }, (_, i) => `${from + i}\t${day}\n`).join("");
+    await engine.store.transaction(async (tx) => {
+      await sql`create table copy_probe (n integer primary key, d date not null)`.execute(dbOf(tx));
+      return ok(undefined);
+    });
+    await engine.store.transaction(async (tx) => {
+      const copy = startCopy(tx, "copy_probe", ["n", "d"]);
+      for (let c = 0; c < 30; c++) await copy.write(chunk(c * 100));
+      await copy.end();
+      return ok(undefined);
+    });
+    assert.equal(await probeCount(), 3000);
+    await assert.rejects(
+      engine.store.transaction(async (tx) => {
+        const copy = startCopy(tx, "copy_probe", ["n", "d"]);
+        try {
+          await copy.write(chunk(10_000));
+          await copy.write(chunk(10_100, "2016-13-01"));
+          // The database may report the bad row only after later chunks went; the writer then refuses.
+          for (let c = 2; c < 30; c++) await copy.write(chunk(10_000 + c * 100));
+        } finally {
+          await copy.end();
+        }
+        return ok(undefined);
+      }),
+      /date/,
+    );
+    assert.equal(await probeCount(), 3000);
   });
 
   test("a transaction whose work returns Ok commits", async () => {

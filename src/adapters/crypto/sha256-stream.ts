@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import type { Readable } from "node:stream";
+import { pipeline, Transform, type Readable } from "node:stream";
 import type { HashFactory } from "../../domain/electorate/index.ts";
 
 /** A running SHA-256 for the domain's canonical forms (the frozen roll's hash). */
@@ -22,4 +22,22 @@ export async function sha256OfStream(source: Readable): Promise<string> {
 /** SHA-256 of a file's bytes. */
 export function sha256OfFile(path: string): Promise<string> {
   return sha256OfStream(createReadStream(path));
+}
+
+/**
+ * A stream's bytes passed through unchanged while their SHA-256 is computed, so a file is hashed in the
+ * same read that parses it. `digest()` is valid once the stream has been read to its end.
+ */
+export function sha256Tap(source: Readable): { readonly stream: Readable; readonly digest: () => string } {
+  const h = createHash("sha256");
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      h.update(chunk);
+      done(null, chunk);
+    },
+  });
+  // pipeline, not pipe: a read error of the source reaches whoever reads the tap.
+  pipeline(source, tap, () => undefined);
+  let digest: string | undefined;
+  return { stream: tap, digest: () => (digest ??= h.digest("hex")) };
 }

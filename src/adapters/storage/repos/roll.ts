@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import type { RollEntry } from "../../../domain/electorate/index.ts";
-import { copyField, copyRows } from "../copy-rows.ts";
+import { copyField, copyRows, startCopy } from "../copy-rows.ts";
 import { dbOf } from "../tx.ts";
 
 export { eachElectorateEntry, loadEligibilityFacts, loadRoll } from "./roll-read.ts";
@@ -101,6 +101,24 @@ export async function insertRollEntries(
   entries: readonly RollEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
+  await copyRows(tx, "roll_entries", ROLL_COLUMNS, rollEntryLines(electionId, entries));
+}
+
+/** Where an import streams its batches: one COPY for the whole roll on a server (see `startCopy`). */
+export interface RollCopy {
+  readonly insert: (entries: readonly RollEntry[]) => Promise<void>;
+  /** Ends the COPY; call it whether or not the file was good, before the transaction ends. */
+  readonly end: () => Promise<void>;
+}
+
+/** Starts streaming roll entries into the election's roll; nothing else may use `tx` until `end()`. */
+export function startRollCopy(tx: Tx, electionId: string): RollCopy {
+  const writer = startCopy(tx, "roll_entries", ROLL_COLUMNS);
+  return { insert: (entries) => writer.write(rollEntryLines(electionId, entries)), end: () => writer.end() };
+}
+
+/** Roll entries as COPY text lines. */
+function rollEntryLines(electionId: string, entries: readonly RollEntry[]): string {
   // Written as one string with a plain loop: this runs 654,006 times in an import.
   const id = copyField(electionId);
   let lines = "";
@@ -131,7 +149,7 @@ export async function insertRollEntries(
       copyField(e.region) +
       "\n";
   }
-  await copyRows(tx, "roll_entries", ROLL_COLUMNS, lines);
+  return lines;
 }
 
 /** Removes every entry of the election's roll (before a newer roll replaces it). */
