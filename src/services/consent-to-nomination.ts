@@ -33,7 +33,7 @@ export async function consentToNomination(
     const now = deps.now();
     const decision = decide(
       loaded.state,
-      { candidate: candidateId(input.candidate), by: allowed.value.id },
+      { candidate: candidateId(input.candidate), by: allowed.value.id, aliases: allowed.value.aliases ?? [] },
       loaded.rules,
       now,
     );

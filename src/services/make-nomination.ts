@@ -68,6 +68,7 @@ export async function makeNomination(
             nominator: nominatorId(input.nominator),
             candidate: candidateId(input.candidate),
             by: allowed.value.id,
+            aliases: allowed.value.aliases ?? [],
             paper: input.paper === true,
           },
           loaded.rules,

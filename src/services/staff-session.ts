@@ -44,9 +44,17 @@ export interface StaffSession {
   readonly authenticatedAt: Date;
 }
 
-/** The Actor a staff account acting in one role stands for (administrators: every election). */
-export function actorFor(accountId: string, role: StaffRole): Actor {
-  return { id: `staff:${accountId}`, role: role.role, electionId: role.electionId ?? undefined };
+/**
+ * The Actor a staff account acting in one role stands for (administrators: every election). Its email
+ * is its alias (`email:<address>`): how a nominating body's set-up names a branch secretary's account.
+ */
+export function actorFor(accountId: string, email: string, role: StaffRole): Actor {
+  return {
+    id: `staff:${accountId}`,
+    role: role.role,
+    electionId: role.electionId ?? undefined,
+    aliases: [`email:${email}`],
+  };
 }
 
 async function load(tx: Tx, row: StaffSessionRow): Promise<StaffSession | undefined> {
@@ -65,7 +73,7 @@ async function load(tx: Tx, row: StaffSessionRow): Promise<StaffSession | undefi
     pendingTotpSecret: row.pendingTotpSecret,
     roles,
     role,
-    actor: row.stage === "signed-in" && role ? actorFor(account.id, role) : undefined,
+    actor: row.stage === "signed-in" && role ? actorFor(account.id, account.email, role) : undefined,
     // A session restarts (new id, new start) at sign-in and at re-authentication, never on a role change.
     authenticatedAt: row.createdAt,
   };

@@ -38,7 +38,12 @@ export async function withdrawNomination(
     const now = deps.now();
     const decision = decide(
       loaded.state,
-      { nomination: nominationId(input.nomination), by: allowed.value.id, paper },
+      {
+        nomination: nominationId(input.nomination),
+        by: allowed.value.id,
+        aliases: allowed.value.aliases ?? [],
+        paper,
+      },
       loaded.rules,
       now,
     );

@@ -30,4 +30,15 @@ export interface Actor {
   readonly id: string;
   readonly role: Role;
   readonly electionId?: string | undefined;
+  /**
+   * Other ids the same person is known by where a set-up file lists accounts (a nominating body's
+   * authorised accounts, a candidate's account): `email:<address>` for a console account, since the
+   * returning officer knows a branch secretary's email but not the account's id. The audit names `id`.
+   */
+  readonly aliases?: readonly string[] | undefined;
+}
+
+/** Every id an actor answers to: its own first, then its aliases. */
+export function accountIdsOf(actor: Actor): readonly string[] {
+  return [actor.id, ...(actor.aliases ?? [])];
 }

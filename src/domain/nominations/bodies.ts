@@ -43,9 +43,17 @@ export interface NominatingBody {
   readonly window?: { readonly opensAt: Date; readonly closesAt: Date } | undefined;
 }
 
-/** Whether the account may nominate on behalf of this nominator of this body. */
-export function mayNominateFor(body: NominatingBody, nominator: Nominator, accountId: string): boolean {
-  return nominator.authorised.includes(accountId) || body.officers.includes(accountId);
+/**
+ * Whether the account may nominate on behalf of this nominator of this body. `accountIds`: every id
+ * the caller answers to (a console account is listed by `email:<address>`, a token by its id).
+ */
+export function mayNominateFor(
+  body: NominatingBody,
+  nominator: Nominator,
+  accountIds: string | readonly string[],
+): boolean {
+  const ids = typeof accountIds === "string" ? [accountIds] : accountIds;
+  return ids.some((id) => nominator.authorised.includes(id) || body.officers.includes(id));
 }
 
 /** Finds a nominator by id across all bodies, with the body that holds it. */

@@ -18,14 +18,14 @@ export interface ConsentGiven {
  */
 export function consentToNomination(
   state: NominationsState,
-  request: { readonly candidate: CandidateId; readonly by: string },
+  request: { readonly candidate: CandidateId; readonly by: string; readonly aliases?: readonly string[] },
   rules: NominationRules,
   now: Date,
 ): Result<ConsentGiven, Problem[]> {
   const candidate = state.candidates.find((c) => c.id === request.candidate);
   if (!candidate)
     return err([problem("nomination.unknown-candidate", { field: "candidate", value: request.candidate })]);
-  if (candidate.account !== request.by)
+  if (![request.by, ...(request.aliases ?? [])].includes(candidate.account))
     return err([
       problem("nomination.not-the-candidate", { field: "candidate", facts: { candidate: candidate.name } }),
     ]);

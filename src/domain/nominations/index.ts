@@ -31,3 +31,5 @@ export type { NominationsClosed } from "./close-nominations.ts";
 export { closeNominations } from "./close-nominations.ts";
 export type { NominationsSetup } from "./read-setup.ts";
 export { readSetup } from "./read-setup.ts";
+export type { DeskNominator } from "./desk.ts";
+export { candidaciesOf, nominatorsFor } from "./desk.ts";

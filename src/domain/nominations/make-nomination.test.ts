@@ -141,3 +141,19 @@ test("staff may enter a nomination received on a signed paper form for any nomin
   assert.ok(r.ok);
   assert.equal(r.value.nomination.madeBy, "staff-1");
 });
+
+test("an account listed by its email acts through that alias; the nomination names the account's own id", () => {
+  const byEmail = aBody("clp", 2, { kind: "branches", officers: ["email:secretary@clp.example"] });
+  const s = aState([byEmail], [aCandidate("smith", "Owen Smith")]);
+  const asStaff = { ...req("n1", "clp-1", "smith", "staff:9f1c"), aliases: ["email:secretary@clp.example"] };
+  const r = makeNomination(s, asStaff, rules, DURING);
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+  assert.equal(r.value.nomination.madeBy, "staff:9f1c");
+  const stranger = { ...asStaff, aliases: ["email:someone-else@clp.example"] };
+  const refused = makeNomination(s, stranger, rules, DURING);
+  assert.ok(!refused.ok);
+  assert.deepEqual(
+    refused.error.map((p) => p.code),
+    ["nomination.not-authorised"],
+  );
+});

@@ -15,6 +15,8 @@ export interface NominationRequest {
   readonly candidate: CandidateId;
   /** The account acting: the nominator or an authorised officer of its body. */
   readonly by: string;
+  /** Other ids the same account is known by in the body's lists (`email:<address>`). */
+  readonly aliases?: readonly string[];
   /**
    * True when election staff enter a nomination received on a signed paper form: the signature on the
    * form is the nominator's authority, so `by` need not be on the body's list (the service checks that
@@ -49,7 +51,7 @@ export function makeNomination(
   if (!found || !candidate) return err(unknown);
   const { body, nominator } = found;
   // An account that may not act for this nominator learns nothing more about its nominations.
-  if (request.paper !== true && !mayNominateFor(body, nominator, request.by))
+  if (request.paper !== true && !mayNominateFor(body, nominator, [request.by, ...(request.aliases ?? [])]))
     return err([
       problem("nomination.not-authorised", {
         field: "nominator",

@@ -98,6 +98,10 @@ export function readSetup(json: unknown): Result<NominationsSetup, Problem[]> {
   return problems.length > 0 ? err(problems) : ok({ bodies, candidates, rules });
 }
 
+// A console account is named by its email (`email:<address>`); addresses are kept in lower case, as
+// the console stores them, so "email:Sec@CLP.org" in a spreadsheet still matches the account.
+const accountName = (id: string): string => (id.startsWith("email:") ? id.toLowerCase() : id);
+
 function readBody(r: Reader, v: unknown, at: string): NominatingBody {
   const o = r.obj(v, at) ?? {};
   const p = `${at}.`;
@@ -110,7 +114,7 @@ function readBody(r: Reader, v: unknown, at: string): NominatingBody {
       id: nominatorId(r.text(no, "id", q)),
       name: r.text(no, "name", q),
       union: r.bool(no, "union", q, false),
-      authorised: r.texts(no, "authorised", q),
+      authorised: r.texts(no, "authorised", q).map(accountName),
     };
   });
   const window =
@@ -124,7 +128,7 @@ function readBody(r: Reader, v: unknown, at: string): NominatingBody {
     kind: kind as BodyKind,
     sizeAtOpening: r.int(o, "sizeAtOpening", p, nominators.length),
     onePerNominator: r.bool(o, "onePerNominator", p, true),
-    officers: r.texts(o, "officers", p),
+    officers: r.texts(o, "officers", p).map(accountName),
     nominators,
   };
 }
@@ -139,7 +143,7 @@ function readCandidate(r: Reader, v: unknown, at: string): Candidate {
     surname: r.text(o, "surname", p, name.split(/\s+/).at(-1) ?? ""),
     description: r.text(o, "description", p, ""),
     incumbent: r.bool(o, "incumbent", p, false),
-    account: r.text(o, "account", p),
+    account: accountName(r.text(o, "account", p)),
   };
 }
 

@@ -19,7 +19,13 @@ export interface NominationWithdrawn {
  */
 export function withdrawNomination(
   state: NominationsState,
-  request: { readonly nomination: NominationId; readonly by: string; readonly paper?: boolean },
+  request: {
+    readonly nomination: NominationId;
+    readonly by: string;
+    /** Other ids the same account is known by in the body's lists (`email:<address>`). */
+    readonly aliases?: readonly string[];
+    readonly paper?: boolean;
+  },
   rules: NominationRules,
   now: Date,
 ): Result<NominationWithdrawn, Problem[]> {
@@ -29,7 +35,10 @@ export function withdrawNomination(
   const found = findNominator(state.bodies, nomination.nominator);
   if (!found) throw new Error(`nomination ${nomination.id} names unknown nominator ${nomination.nominator}`);
   // `paper`: staff acting on a signed withdrawal form, as for paper nominations.
-  if (request.paper !== true && !mayNominateFor(found.body, found.nominator, request.by))
+  if (
+    request.paper !== true &&
+    !mayNominateFor(found.body, found.nominator, [request.by, ...(request.aliases ?? [])])
+  )
     return err([
       problem("nomination.not-authorised", {
         field: "nomination",
