@@ -8,7 +8,10 @@ import { appendAudit } from "../adapters/storage/repos/record.ts";
 import { findStaffByEmail, insertStaffAccount, insertStaffRole } from "../adapters/storage/repos/staff.ts";
 import type { StaffDeps } from "./staff-deps.ts";
 
-/** Roles an administrator can give through the console (voters and nominators come by other routes). */
+/**
+ * Roles an administrator can give through the console (voters come by their credential). A nominator
+ * acts only for the nominators whose body lists their account (`email:<address>`) in the set-up.
+ */
 export const grantableRoles = [
   "administrator",
   "returning-officer",
@@ -16,6 +19,7 @@ export const grantableRoles = [
   "staff",
   "vetting-panel",
   "candidate",
+  "nominator",
   "observer",
 ] as const satisfies readonly Role[];
 

@@ -88,7 +88,16 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "GET /console/setup/:token": "public",
   "POST /console/setup/:token": "public",
   // Console pages.
-  "GET /console": ["administrator", "returning-officer", "scrutineer", "staff", "vetting-panel", "observer"],
+  "GET /console": [
+    "administrator",
+    "returning-officer",
+    "scrutineer",
+    "staff",
+    "vetting-panel",
+    "observer",
+    "nominator",
+    "candidate",
+  ],
   "GET /console/elections/new": ["administrator"],
   "POST /console/elections/new": ["administrator"],
   "GET /console/elections/:slug": [...overseers, "staff"],
@@ -116,6 +125,13 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /console/elections/:slug/vetting/cases/:case/decision": ["vetting-panel"],
   "POST /console/elections/:slug/vetting/cases/:case/appeal": officeStaff,
   "POST /console/elections/:slug/appeals/:appeal/hearing": ["vetting-panel"],
+  // Nominations: officers of nominating bodies for their own nominators (the services check the
+  // body's lists), staff for paper forms, candidates for their consent, officers for the close.
+  "GET /console/elections/:slug/nominations": ["nominator", "candidate", ...officeStaff],
+  "POST /console/elections/:slug/nominations": ["nominator", ...officeStaff],
+  "POST /console/elections/:slug/nominations/:nomination/withdraw": ["nominator", ...officeStaff],
+  "POST /console/elections/:slug/nominations/consent": ["candidate"],
+  "POST /console/elections/:slug/nominations/close": officers,
   "GET /console/people": ["administrator"],
   "POST /console/people": ["administrator"],
 };

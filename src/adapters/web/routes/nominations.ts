@@ -6,6 +6,7 @@ import { makeNomination } from "../../../services/make-nomination.ts";
 import { readNominationsTable } from "../../../services/read-nominations-table.ts";
 import { withdrawNomination } from "../../../services/withdraw-nomination.ts";
 import { message } from "../../../messages/en.ts";
+import { consoleLanguages } from "../views/console/i18n.ts";
 import { replyProblems, statusFor } from "../problem-to-http.ts";
 import { nominationsPage, nominationsUnavailablePage } from "../views/nominations-page.ts";
 import { refusals } from "./refusal-schemas.ts";
@@ -285,13 +286,22 @@ export const nominationsRoutes: RoutePlugin = async (app, deps) => {
 
   app.get(
     "/elections/:slug/nominations",
-    { schema: { hide: true, params: slugParams } },
+    {
+      schema: {
+        hide: true,
+        params: slugParams,
+        querystring: z.object({ lang: z.enum(consoleLanguages).optional() }).passthrough(),
+      },
+    },
     async (request, reply) => {
+      // No cookie here (the page is public and cached by no one's session): `?lang=cy` chooses Welsh.
+      const lang = request.query.lang ?? "en";
+      const path = `/elections/${request.params.slug}/nominations`;
       const r = await readNominationsTable(deps.store, deps, { slug: request.params.slug });
       const send = (status: number, body: string) =>
         reply.code(status).header("cache-control", "no-cache").type("text/html; charset=utf-8").send(body);
-      if (!r.ok) return send(statusFor(r.error), nominationsUnavailablePage(r.error.map(message)));
-      return send(200, nominationsPage(r.value.table, r.value.outcome));
+      if (!r.ok) return send(statusFor(r.error), nominationsUnavailablePage(r.error.map(message), lang));
+      return send(200, nominationsPage(r.value.table, r.value.outcome, lang, path));
     },
   );
 };

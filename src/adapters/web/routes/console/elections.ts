@@ -61,6 +61,8 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
     const r = await listStaffElections(store, request.actor);
     if (!r.ok) return refuseProblem(request, reply, r.error);
     const isAdmin = request.actor?.role === "administrator";
+    // Nominators and candidates work only on nominations: their election links straight there.
+    const onlyNominations = request.actor?.role === "nominator" || request.actor?.role === "candidate";
     const body = html`${
       r.value.length === 0
         ? html`<p>${v.t("elections.none")}</p>`
@@ -75,7 +77,11 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
               ${r.value.map(
                 (e) =>
                   html`<tr>
-                    <td><a href="/console/elections/${e.slug}">${e.title}</a></td>
+                    <td>
+                      <a href="/console/elections/${e.slug}${onlyNominations ? "/nominations" : ""}"
+                        >${e.title}</a
+                      >
+                    </td>
                     <td>${e.slug}</td>
                   </tr>`,
               )}
@@ -231,6 +237,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
           >${v.t("links.applications")}</a
         >
         <a class="button secondary" href="/console/elections/${slug}/vetting">${v.t("links.vetting")}</a>
+        ${request.actor?.role === "scrutineer" ? "" : html`<a class="button secondary" href="/console/elections/${slug}/nominations">${v.t("noms.link")}</a>`}
         <a class="button secondary" href="/results/${slug}">${v.t("election.results")}</a>
       </div>`;
     const title = (await store.read((tx) => findElectionBySlug(tx, slug)))?.title ?? e.election;

@@ -16,6 +16,7 @@ import { pollRoutes } from "./poll.ts";
 import { reauthRoutes } from "./reauth.ts";
 import { applicationConsoleRoutes } from "./applications.ts";
 import { vettingConsoleRoutes } from "./vetting.ts";
+import { nominationConsoleRoutes } from "./nominations.ts";
 import { signInRoutes } from "./signin-routes.ts";
 
 // The staff console under /console. Sessions live only inside this plugin: the session cookie never
@@ -71,4 +72,5 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
   countRoutes(app, routeDeps.store, routeDeps.now);
   applicationConsoleRoutes(app, routeDeps.store, routeDeps.now);
   vettingConsoleRoutes(app, routeDeps.store, routeDeps.now);
+  nominationConsoleRoutes(app, routeDeps.store, routeDeps.now);
 };

@@ -4,6 +4,7 @@
 // translate. A Welsh speaker should review these before a live election.
 
 import { applicationsCy } from "./applications-cy.ts";
+import { nominationsCy } from "./nominations-cy.ts";
 
 /** Welsh console messages (partial; English fills the gaps). */
 export const cy = {
@@ -27,6 +28,7 @@ export const cy = {
     "vetting-panel": "aelod o'r panel fetio",
     candidate: "ymgeisydd neu asiant",
     observer: "sylwedydd",
+    nominator: "enwebydd",
   },
   signIn: {
     title: "Mewngofnodi",
@@ -161,4 +163,5 @@ export const cy = {
       "Mae'r cyfrinair hwn yn rhy gyffredin neu'n rhy hawdd ei ddyfalu. Dewiswch ymadrodd hwy o'ch dewis eich hun, fel pedwar gair digyswllt.",
   },
   ...applicationsCy,
+  ...nominationsCy,
 } as const;

@@ -2,6 +2,7 @@
 // language is added by adding a file beside this one (see cy.ts), without touching code.
 
 import { applicationsEn } from "./applications-en.ts";
+import { nominationsEn } from "./nominations-en.ts";
 
 /** English console messages. */
 export const en = {
@@ -262,6 +263,7 @@ export const en = {
     noRegion: "Region not known",
   },
   ...applicationsEn,
+  ...nominationsEn,
 } as const;
 
 /** The shape every console language file follows. */
