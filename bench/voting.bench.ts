@@ -12,17 +12,22 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
+import http from "node:http";
+import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { prepare, type EngineName } from "../test/helpers/engines.ts";
 import { openStore } from "../src/adapters/storage/store.ts";
 import { unwrap } from "../src/domain/common/result.ts";
 import { issueCredentials, type IssuedSecrets } from "../src/services/issue-credentials.ts";
-import { TEST_CREDENTIAL_KEY, VoterClient, anElection, slugOf, testDeps } from "../test/helpers/voting.ts";
+import { TEST_CREDENTIAL_KEY, anElection, slugOf, testDeps } from "../test/helpers/voting.ts";
+import { request, voteByLink } from "./http-voter.ts";
 
 const ISSUE_N = Number(process.env["BENCH_VOTERS"] ?? 654_006);
 const secondsFor = (engine: EngineName) =>
   Number(process.env["BENCH_VOTE_SECONDS"] ?? (engine === "postgres" ? 60 : 20));
 const CONNECTIONS = Number(process.env["BENCH_CONNECTIONS"] ?? 64);
+// One keep-alive socket per concurrent voter, as a browser would hold.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 const engines = (process.env["SELECTORATE_ENGINES"] ?? "pglite,postgres")
   .split(",")
   .map((s) => s.trim()) as EngineName[];
@@ -66,7 +71,7 @@ async function load(
   seconds: number,
   one: (i: number) => Promise<boolean>,
   limit = Infinity,
-): Promise<{ rate: number; p50: number; p99: number; n: number; errors: number }> {
+): Promise<{ rate: number; p50: number; p99: number; n: number; errors: number; seconds: number }> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -91,6 +96,7 @@ async function load(
     p99: pct(latencies, 99),
     n: latencies.length,
     errors,
+    seconds: elapsed,
   };
 }
 
@@ -136,25 +142,20 @@ for (const name of engines) {
   const server = await start("test/helpers/voting-server.ts", serverConfig);
   const serverCpu0 = cpuSeconds(server.child);
   const xacts0 = await commits(config);
+  const generator0 = process.cpuUsage();
+  const load0 = loadavg()[0]!;
   const votes = await load(
     seconds,
     async (i) => {
-      const c = creds[i]!;
-      const client = new VoterClient(server.base);
-      const page = await client.get(`/vote/${slug}/link/${c.linkToken}`);
-      if (page.status !== 200) return false;
-      const r = await client.post(`/vote/${slug}/cast`, {
-        csrf: VoterClient.csrf(page.text),
-        kind: "link",
-        secret: c.linkToken,
+      return voteByLink(agent, new URL(server.base), slug, creds[i]!.linkToken, {
         "pref-c1": "1",
         "pref-c2": "2",
       });
-      return r.status === 200 && r.text.includes("Your vote has been cast");
     },
     creds.length,
   );
   const serverCpu = cpuSeconds(server.child) - serverCpu0;
+  const generator = process.cpuUsage(generator0);
   const xacts = (await commits(config)) - xacts0;
   await stop(server.child);
   // 3. The floor, same engine, fresh data.
@@ -164,9 +165,10 @@ for (const name of engines) {
     name === "postgres" ? { ...floorDb.config, poolSize: 20 } : floorDb.config,
   );
   const floorCpu0 = cpuSeconds(floor.child);
+  const floorBase = new URL(floor.base);
   const bare = await load(seconds, async (i) => {
-    const r = await fetch(`${floor.base}/`, { method: "POST", body: `row-${i}` });
-    await r.text();
+    const body = `row-${i}`;
+    const r = await request(agent, floorBase, "POST", "/", { "content-length": String(body.length) }, body);
     return r.status === 200;
   });
   const floorCpu = cpuSeconds(floor.child) - floorCpu0;
@@ -174,8 +176,14 @@ for (const name of engines) {
   await floorDb.cleanup();
   await cleanup();
   const perVote = (x: number) => (x / Math.max(1, votes.n)).toFixed(2);
+  const generatorSeconds = (generator.user + generator.system) / 1e6;
   console.log(
     `${name}: votes over HTTP (link page + cast, ${CONNECTIONS} concurrent, ${seconds} s): ${votes.rate.toFixed(0)} votes/s sustained, p50 ${votes.p50.toFixed(1)} ms, p99 ${votes.p99.toFixed(1)} ms, ${votes.n} votes, ${votes.errors} errors; server CPU ${perVote(serverCpu * 1000)} ms/vote${Number.isNaN(xacts) ? "" : `, ${perVote(xacts)} transactions/vote`}`,
+  );
+  // The generator shares the cores with the server (and, on PostgreSQL, with the database): its share
+  // says how much of the machine the figure above could not use.
+  console.log(
+    `${name}: load generator CPU ${perVote(generatorSeconds * 1000)} ms/vote, ${((100 * generatorSeconds) / (votes.seconds * cpus().length)).toFixed(0)}% of the machine's ${cpus().length} cores; load average ${load0.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`,
   );
   console.log(
     `${name}: floor (bare node:http, one insert per request): ${bare.rate.toFixed(0)} req/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms; server CPU ${((floorCpu * 1000) / Math.max(1, bare.n)).toFixed(2)} ms/req; ratio votes/floor ${(votes.rate / bare.rate).toFixed(2)}`,
