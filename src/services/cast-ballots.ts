@@ -18,7 +18,8 @@ import {
   uuidV4,
   voterCodeHash,
 } from "../domain/ballots/index.ts";
-import { findPoll, lockPoll, type Poll } from "../adapters/storage/repos/polls.ts";
+import type { Poll } from "../adapters/storage/repos/polls.ts";
+import { readCastContext } from "../adapters/storage/repos/cast-context.ts";
 import {
   type CredentialRow,
   type HashedSecret,
@@ -27,7 +28,7 @@ import {
   markUsedIfUnused,
 } from "../adapters/storage/repos/credentials.ts";
 import { writeCastBatch } from "../adapters/storage/repos/ballot-staging.ts";
-import { guessRefusals, noteGuessFailures } from "./guess-limits.ts";
+import { guessRefusals, guessWindowStart, noteGuessFailures } from "./guess-limits.ts";
 import { mixBallots } from "./mix-ballots.ts";
 import type { VotingDeps } from "./voting-deps.ts";
 
@@ -148,14 +149,20 @@ async function castInOne(
   if (needsDb.length === 0) return { answers, staged: 0 };
   const result = await store.transaction(async (tx) => {
     const decided = new Map(answers);
-    const poll = await findPoll(tx, input.electionId);
+    // One statement: the poll, the guess-limit records, and the poll's shared lock (the close waits).
+    const context = await readCastContext(tx, {
+      electionId: input.electionId,
+      addresses: needsDb.flatMap((i) => input.ballots[i]!.address ?? []),
+      since: guessWindowStart(now),
+      secrets: [],
+      lockForCast: true,
+    });
+    const poll = context.poll;
     if (poll === undefined) {
       for (const i of indexes) decided.set(i, err([problem("not-found", { field: "election" })]));
       return ok({ answers: decided, staged: 0 });
     }
-    const addresses = needsDb.flatMap((i) => input.ballots[i]!.address ?? []);
-    const limited =
-      addresses.length > 0 ? await guessRefusals(tx, addresses, now) : new Map<string, Problem>();
+    const limited = guessRefusals(context.failures, now);
     const failedFrom: string[] = [];
     const ready: Ready[] = [];
     for (const i of needsDb) {
@@ -206,7 +213,6 @@ async function castReady(
   answers: Map<number, CastOutcome>,
   failedFrom: string[],
 ): Promise<number> {
-  await lockPoll(tx, input.electionId, "cast");
   const rows = await markUsedIfUnused(
     tx,
     input.electionId,
@@ -280,7 +286,9 @@ function refusal(
       ? poll.window
       : { ...poll.window, closes: new Date(Math.min(poll.closedAt.getTime(), now.getTime())) };
   const why = decideCast({ ...found, held: found.heldCase !== null }, window, now);
-  if (why.ok) throw new Error("the gate refused a credential the rules accept");
+  // The poll was read before its lock was granted; a close that committed in between stopped this
+  // credential at the gate without showing in `poll.closedAt`.
+  if (why.ok) return problem("poll.closed");
   return why.error.code === "credential.already-used" ? alreadyUsed(electionId, found, deps) : why.error;
 }
 

@@ -3,10 +3,9 @@ import type { Problem } from "../domain/common/problem.ts";
 import { problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
 import { type BallotPaper, type BallotRules, decideCast } from "../domain/ballots/index.ts";
-import { findPoll } from "../adapters/storage/repos/polls.ts";
-import { findCredentialsByHashes } from "../adapters/storage/repos/credentials.ts";
+import { readCastContext } from "../adapters/storage/repos/cast-context.ts";
 import { type PresentedSecret, receiptFor, secretHash } from "./cast-ballots.ts";
-import { guessRefusals, recordGuessFailures } from "./guess-limits.ts";
+import { guessRefusals, guessWindowStart, recordGuessFailures } from "./guess-limits.ts";
 import type { VotingDeps } from "./voting-deps.ts";
 
 export { FAILED_CODES_PER_HOUR, FREE_FAILURES, backoffMs } from "../domain/ballots/index.ts";
@@ -40,21 +39,23 @@ export async function checkCredentials(
     const h = hashed[n]!;
     return h.ok ? [{ kind: item.secret.kind, hash: h.value }] : [];
   });
-  const found = await store.read(async (tx) => ({
-    limited: await guessRefusals(
-      tx,
-      input.items.map((i) => i.address),
-      now,
-    ),
-    poll: await findPoll(tx, input.electionId),
-    rows: await findCredentialsByHashes(tx, input.electionId, lookups),
-  }));
+  // One statement, no transaction around it: the poll, the addresses' failures and the credentials.
+  const found = await store.readOne((tx) =>
+    readCastContext(tx, {
+      electionId: input.electionId,
+      addresses: input.items.map((i) => i.address),
+      since: guessWindowStart(now),
+      secrets: lookups,
+      lockForCast: false,
+    }),
+  );
+  const limits = guessRefusals(found.failures, now);
   const failed: string[] = [];
   let next = 0;
   const answers = input.items.map((item, n): Result<ReadyToVote, Problem[]> => {
     const h = hashed[n]!;
-    const row = h.ok ? found.rows[next++] : undefined;
-    const limited = found.limited.get(item.address);
+    const row = h.ok ? found.credentials[next++] : undefined;
+    const limited = limits.get(item.address);
     if (limited !== undefined) return err([limited]);
     if (!h.ok) return (failed.push(item.address), err([h.error]));
     if (found.poll === undefined) return err([problem("not-found", { field: "election" })]);

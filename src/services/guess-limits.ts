@@ -4,20 +4,23 @@ import { problem } from "../domain/common/problem.ts";
 import { ok } from "../domain/common/result.ts";
 import { GUESS_ALARM_WINDOW_MS, guessAlarmDue, guessWaitSeconds } from "../domain/ballots/index.ts";
 import {
-  codeFailuresOf,
   failureRates,
   lastGuessAlarm,
   raiseGuessAlarm,
   recordCodeFailures,
 } from "../adapters/storage/repos/code-failures.ts";
 
-/** The addresses among `addresses` that must wait before trying a code again, with their refusal. */
-export async function guessRefusals(
-  tx: Tx,
-  addresses: readonly string[],
+/** The start of the window whose failed entries limit an address (the hour before `now`). */
+export const guessWindowStart = (now: Date): Date => new Date(now.getTime() - 3_600_000);
+
+/**
+ * The addresses that must wait before trying a code again, with their refusal, from their failure
+ * records since `guessWindowStart(now)` (read with the poll: `readCastContext`).
+ */
+export function guessRefusals(
+  records: ReadonlyMap<string, { failures: number; last: Date }>,
   now: Date,
-): Promise<Map<string, Problem>> {
-  const records = await codeFailuresOf(tx, addresses, new Date(now.getTime() - 3_600_000));
+): Map<string, Problem> {
   const refusals = new Map<string, Problem>();
   for (const [address, record] of records) {
     const wait = guessWaitSeconds(record, now);

@@ -9,7 +9,7 @@ import {
   issueCredential,
 } from "../domain/ballots/index.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
-import { insertCredentials } from "../adapters/storage/repos/credentials.ts";
+import { analyzeCredentials, insertCredentials } from "../adapters/storage/repos/credentials.ts";
 import { appendRecord } from "../adapters/storage/repos/record.ts";
 import { enqueueMail } from "../adapters/storage/repos/outbox.ts";
 import { credentialMail } from "./credential-mail.ts";
@@ -126,6 +126,7 @@ export async function issueCredentials(
       { type: "credentials-issued", payload: { total: input.voters.length, bySection } },
       deps.now(),
     );
+    await analyzeCredentials(tx);
     return ok({ issued: input.voters.length });
   });
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Problem } from "../../domain/common/problem.ts";
 import { ok, type Result } from "../../domain/common/result.ts";
 import type { Store, TransactionOptions, Tx } from "../../ports/store.ts";
@@ -112,6 +112,19 @@ function storeOver(engine: Engine): OpenedStore {
             }
           }),
         );
+    },
+    async readOne<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+      guard("readOne");
+      // Kysely's plain handle runs each query on a pooled connection in autocommit; repositories
+      // take it as a transaction's (the query API is the same), and `work` issues one statement.
+      return inside.run(true, async () => {
+        const { tx, end } = wrapTx(db as unknown as Transaction<Database>);
+        try {
+          return await work(tx);
+        } finally {
+          end();
+        }
+      });
     },
     async close() {
       if (closed) return;

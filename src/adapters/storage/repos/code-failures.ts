@@ -17,21 +17,6 @@ export async function recordCodeFailures(
   );
 }
 
-/** Per address: failed entries since `since`, and the latest failure ever (one statement for many addresses). */
-export async function codeFailuresOf(
-  tx: Tx,
-  addresses: readonly string[],
-  since: Date,
-): Promise<Map<string, { failures: number; last: Date }>> {
-  if (addresses.length === 0) return new Map();
-  const r = await sql<{ address: string; n: string; last: Date }>`
-    select address, count(*) filter (where at >= ${since}::timestamptz) as n, max(at) as last
-    from code_failures where address = any(${[...new Set(addresses)]}::text[]) group by address`.execute(
-    dbOf(tx),
-  );
-  return new Map(r.rows.map((x) => [x.address, { failures: Number(x.n), last: x.last }]));
-}
-
 /** Failures across all addresses in the window before `now`, and the average per window over the day before it. */
 export async function failureRates(
   tx: Tx,

@@ -44,6 +44,17 @@ export async function insertCredentials(
       as t(v, s, c, l, h, g)`.execute(dbOf(tx));
 }
 
+/**
+ * Refreshes the planner's statistics of the credentials table (inside the issue's transaction, which
+ * ANALYZE allows and whose own rows it samples). Without them, which is always so on PGlite (no
+ * autovacuum) and for the first minute on a server, the planner guesses that an election holds about
+ * 90 credentials and answers `election_id = $1 and link_hash = any($2)` by ANDing a scan of the
+ * election's whole primary-key range (every credential) with the hash index, on every cast and check.
+ */
+export async function analyzeCredentials(tx: Tx): Promise<void> {
+  await sql`analyze credentials`.execute(dbOf(tx));
+}
+
 /** A presented secret, hashed: which column it is looked up in, and the keyed hash. */
 export interface HashedSecret {
   readonly kind: SecretKind;
@@ -232,7 +243,8 @@ export async function credentialSections(tx: Tx, electionId: string): Promise<st
   return rows.map((r) => r.section);
 }
 
-function toRow(row: {
+/** A `credentials` row (as selected above) as the services read it. */
+export function toRow(row: {
   voter_id: string;
   section: string;
   issue_number: number;

@@ -44,16 +44,31 @@ export async function findPoll(tx: Tx, electionId: string): Promise<Poll | undef
     .selectAll()
     .where("election_id", "=", electionId)
     .executeTakeFirst();
-  if (row === undefined) return undefined;
+  return row === undefined ? undefined : pollFromRow(electionId, row);
+}
+
+/** A `ballot_polls` row as a Poll; timestamps may arrive as Date or, through JSON, as ISO text. */
+export function pollFromRow(
+  electionId: string,
+  row: {
+    opens: Date | string;
+    closes: Date | string;
+    ranking_policy: string;
+    allow_online_spoil: boolean;
+    paper: unknown;
+    closed_at: Date | string | null;
+    seal_hash: string | null;
+  },
+): Poll {
   return {
     electionId,
-    window: { opens: row.opens, closes: row.closes },
+    window: { opens: new Date(row.opens), closes: new Date(row.closes) },
     rules: {
       rankingPolicy: row.ranking_policy as BallotRules["rankingPolicy"],
       allowOnlineSpoil: row.allow_online_spoil,
     },
     paper: row.paper as BallotPaper,
-    closedAt: row.closed_at,
+    closedAt: row.closed_at === null ? null : new Date(row.closed_at),
     sealHash: row.seal_hash,
   };
 }
