@@ -1,16 +1,27 @@
-import type { Store } from "../ports/store.ts";
+import type { Store, Tx } from "../ports/store.ts";
 import type { PaymentSource } from "../ports/payments.ts";
 import { authorise } from "../domain/access/index.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
-import { applyPaymentEvent, pendingPayment } from "../domain/applications/index.ts";
-import { getApplication, getSettings } from "../adapters/storage/repos/applications.ts";
 import {
-  claimPaymentEvent,
-  lockPayment,
+  applicationId,
+  applyPaymentEvent,
+  pendingPayment,
+  type Payment,
+  type PaymentEvent,
+} from "../domain/applications/index.ts";
+import {
+  getApplications,
+  listSettings,
+  type ApplicationSettings,
+  type StoredApplication,
+} from "../adapters/storage/repos/applications.ts";
+import {
+  claimPaymentEvents,
+  lockPayments,
   requestRefunds,
-  savePayment,
-  setEventEffect,
+  savePayments,
+  setEventEffects,
 } from "../adapters/storage/repos/application-payments.ts";
 import { findElectionById } from "../adapters/storage/repos/elections.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
@@ -30,7 +41,9 @@ export interface PaymentTally {
  * Reads events from a payment source and applies them in one transaction. Each event is claimed by
  * the provider's event id first: a replayed webhook (even ten at once) finds the id taken and changes
  * nothing. A file import is all or nothing: one unknown application or bad line and nothing is stored.
- * A webhook needs no actor (its signature is its authority); a file import needs staff.
+ * A webhook needs no actor (its signature is its authority); a file import needs staff. The events
+ * are read, claimed and written a batch at a time (a reconciliation file holds one line per charge),
+ * and applied in the file's order: a failure then a success for one application ends paid.
  */
 export async function recordPaymentEvents(
   store: Store,
@@ -47,10 +60,28 @@ export async function recordPaymentEvents(
   return store.transaction(async (tx) => {
     const tally: PaymentTally = { applied: 0, replayed: 0, refunds: 0, ignored: 0 };
     const problems: Problem[] = [];
-    const mails: MailToSend[] = [];
+    const apps = await getApplications(
+      tx,
+      read.value.map(({ event }) => event.applicationId.toLowerCase()),
+    );
+    const appOf = (event: PaymentEvent) => apps.get(event.applicationId.toLowerCase());
+    // Unknown applications cannot be claimed (the event row cites its application); they fail the import below.
+    const claimable = read.value.map((x) => x.event).filter((e) => appOf(e) !== undefined);
+    const claimed = await claimPaymentEvents(tx, claimable, source.name);
+    const current = await lockPayments(
+      tx,
+      claimable
+        .map((e) => appOf(e)!)
+        .filter((a) => a.duplicateOf === null && a.kind === "registered")
+        .map((a) => a.id),
+    );
+    const changed = new Map<string, Payment>();
+    const refunds: { chargeId: string; applicationId: string; reason: string }[] = [];
+    const effects: { providerEventId: string; effect: string }[] = [];
+    const failed: StoredApplication[] = [];
     const elections = new Set<string>();
     for (const { event, line } of read.value) {
-      const app = await getApplication(tx, event.applicationId);
+      const app = appOf(event);
       if (!app) {
         problems.push(
           problem("payment.unknown-application", { value: event.applicationId, ...(line ? { line } : {}) }),
@@ -62,7 +93,8 @@ export async function recordPaymentEvents(
         if (!allowed.ok) return err([allowed.error]);
       }
       elections.add(app.electionId);
-      if (!(await claimPaymentEvent(tx, event, source.name))) {
+      // A second line with the same event id in one file is a replay of the first.
+      if (!claimed.delete(event.providerEventId)) {
         tally.replayed += 1;
         continue;
       }
@@ -70,11 +102,7 @@ export async function recordPaymentEvents(
       if (app.duplicateOf !== null || app.kind !== "registered") {
         // Money for a duplicate (or an application that owes no fee) goes straight back.
         if (event.kind === "succeeded") {
-          await requestRefunds(
-            tx,
-            [{ chargeId: event.chargeId, applicationId: app.id, reason: "duplicate" }],
-            now,
-          );
+          refunds.push({ chargeId: event.chargeId, applicationId: app.id, reason: "duplicate" });
           tally.refunds += 1;
           effect = "refund-duplicate";
         } else {
@@ -82,40 +110,21 @@ export async function recordPaymentEvents(
           effect = "ignored";
         }
       } else {
-        const current =
-          (await lockPayment(tx, app.id)) ?? pendingPayment(event.applicationId, event.amountPence, now);
-        const applied = applyPaymentEvent(current, event, false);
+        const before = current.get(app.id) ?? pendingPayment(applicationId(app.id), event.amountPence, now);
+        const applied = applyPaymentEvent(before, { ...event, applicationId: applicationId(app.id) }, false);
         if (!applied.ok) {
           problems.push({ ...applied.error, ...(line ? { line } : {}) });
           continue;
         }
         const e = applied.value;
         if (e.kind === "applied") {
-          await savePayment(tx, e.payment);
+          current.set(app.id, e.payment);
+          changed.set(app.id, e.payment);
           tally.applied += 1;
           effect = `applied:${e.payment.state}`;
-          if (e.payment.state === "failed") {
-            const settings = await getSettings(tx, app.electionId, app.sectionId);
-            const election = await findElectionById(tx, app.electionId);
-            if (settings && election && now < settings.paymentDeadline)
-              mails.push({
-                electionId: app.electionId,
-                kind: "payment-failed",
-                subjectRef: app.id,
-                to: app.applicant.email,
-                ...paymentFailedMail({
-                  name: app.applicant.forenames,
-                  electionTitle: election.title,
-                  paymentDeadline: settings.paymentDeadline,
-                }),
-              });
-          }
+          if (e.payment.state === "failed") failed.push(app);
         } else if (e.kind === "refund-extra-charge") {
-          await requestRefunds(
-            tx,
-            [{ chargeId: e.chargeId, applicationId: app.id, reason: "second-charge" }],
-            now,
-          );
+          refunds.push({ chargeId: e.chargeId, applicationId: app.id, reason: "second-charge" });
           tally.refunds += 1;
           effect = "refund-second-charge";
         } else {
@@ -123,9 +132,13 @@ export async function recordPaymentEvents(
           effect = "ignored";
         }
       }
-      await setEventEffect(tx, event.providerEventId, effect);
+      effects.push({ providerEventId: event.providerEventId, effect });
     }
     if (problems.length > 0) return err(problems);
+    await savePayments(tx, [...changed.values()]);
+    await requestRefunds(tx, refunds, now);
+    await setEventEffects(tx, effects);
+    const mails = await paymentFailedMails(tx, failed, now);
     for (const electionId of elections) {
       await appendAudit(
         tx,
@@ -150,4 +163,36 @@ export async function recordPaymentEvents(
     await enqueueMail(tx, mails, now);
     return ok(tally);
   });
+}
+
+/** The "your payment failed" mail for each failure while there is still time to pay. */
+async function paymentFailedMails(
+  tx: Tx,
+  failed: readonly StoredApplication[],
+  now: Date,
+): Promise<MailToSend[]> {
+  const mails: MailToSend[] = [];
+  const settings = new Map<string, ApplicationSettings[]>();
+  const titles = new Map<string, string | undefined>();
+  for (const app of failed) {
+    if (!settings.has(app.electionId)) {
+      settings.set(app.electionId, await listSettings(tx, app.electionId));
+      titles.set(app.electionId, (await findElectionById(tx, app.electionId))?.title);
+    }
+    const section = settings.get(app.electionId)!.find((s) => s.sectionId === app.sectionId);
+    const title = titles.get(app.electionId);
+    if (section && title !== undefined && now < section.paymentDeadline)
+      mails.push({
+        electionId: app.electionId,
+        kind: "payment-failed",
+        subjectRef: app.id,
+        to: app.applicant.email,
+        ...paymentFailedMail({
+          name: app.applicant.forenames,
+          electionTitle: title,
+          paymentDeadline: section.paymentDeadline,
+        }),
+      });
+  }
+  return mails;
 }

@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
-import { submitApplication } from "../../src/services/submit-application.ts";
+import { submitApplication, submitApplications } from "../../src/services/submit-application.ts";
 import { recordPaymentEvents } from "../../src/services/record-payment-events.ts";
 import { importRegisterExtract } from "../../src/services/import-register-extract.ts";
 import { decideApplications } from "../../src/services/decide-applications.ts";
 import { stripeWebhookSource } from "../../src/adapters/payments/stripe-webhook.ts";
+import { reconciliationCsvSource } from "../../src/adapters/payments/reconciliation-csv.ts";
 import { getApplication, latestDecision } from "../../src/adapters/storage/repos/applications.ts";
 import { paymentTotals } from "../../src/adapters/storage/repos/application-payments.ts";
 import { readAudit } from "../../src/adapters/storage/repos/record.ts";
@@ -198,5 +199,126 @@ forEachEngine((engine) => {
     assert.ok(!bad.ok && bad.error[0]?.code === "payment.bad-signature");
     const totals = await store.read((tx) => paymentTotals(tx, electionId));
     assert.deepEqual(totals, { events: 1, charges: 1, refunds: 1 });
+  });
+
+  test("a batch: the 117-times person among others in one call is found within the batch and against the store, each with its own entries; one reconciliation file applies in order, all or nothing", async () => {
+    const store = engine.store;
+    const clock = aClock(times.during);
+    const deps = appDeps(clock.now);
+    const electionId = await anApplicationsElection(store, `batch-${engine.name}`);
+    const before = unwrap(
+      await submitApplication(store, deps, { electionId, sectionId: "registered", form: aForm() }),
+    );
+    const others = Array.from({ length: 20 }, (_, i) =>
+      aForm({ forenames: `Other${"abcdefghijklmnopqrstu"[i]}`, email: `other${i}@example.org` }),
+    );
+    const jane = [aForm({ forenames: "JANE" }), aForm({ email: " Jane.Smith@Example.org " })];
+    const forms = [
+      ...others.slice(0, 10),
+      ...Array.from({ length: 116 }, (_, i) => jane[i % 2]!),
+      ...others.slice(10),
+      aForm({ email: "bad-address" }),
+      others[3]!,
+    ];
+    const results = await submitApplications(store, deps, {
+      electionId,
+      applications: forms.map((form) => ({ sectionId: "registered", form })),
+    });
+    assert.equal(results.length, forms.length);
+    const ok = results.map((r) => (r.ok ? r.value : undefined));
+    assert.equal(
+      ok.filter((r) => r?.duplicateOf === before.applicationId).length,
+      116,
+      "Jane: 116 repeats of the stored one",
+    );
+    assert.equal(
+      ok
+        .slice(0, 10)
+        .concat(ok.slice(126, 136))
+        .filter((r) => r?.duplicateOf === null).length,
+      20,
+    );
+    assert.ok(
+      !results[136]!.ok && results[136]!.error[0]?.field === "email",
+      "a faulty form is refused alone",
+    );
+    assert.equal(ok[137]?.duplicateOf, ok[3]?.applicationId, "a repeat of an earlier form in the same batch");
+    assert.equal(ok[137]?.feeDuePence, 0);
+    const audit = await store.read((tx) => readAudit(tx, `audit:${electionId}`));
+    const submits = audit.filter((a) => a.action === "application.submit");
+    assert.equal(submits.length, 1 + 137, "one audit entry per stored application");
+    const counts = await store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("record")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("election_id", "=", electionId)
+        .where("type", "=", "application-received")
+        .executeTakeFirstOrThrow(),
+    );
+    assert.equal(Number(counts.n), 138);
+    const paymentRows = await store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("payments as p")
+        .innerJoin("applications as a", "a.id", "p.application_id")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("a.election_id", "=", electionId)
+        .executeTakeFirstOrThrow(),
+    );
+    assert.equal(Number(paymentRows.n), 21, "a payment row for each first application only");
+
+    // One file: Other a fails then pays, Other b fails, a duplicate's charge is refunded.
+    const [a, b] = [ok[0]!.applicationId, ok[1]!.applicationId];
+    const header = "event_id,application_id,kind,charge_id,amount_pence,occurred_at";
+    const lines = [
+      `r1,${a},failed,ch_a1,2500,2016-07-21T10:00:00Z`,
+      `r2,${b},failed,ch_b1,2500,2016-07-21T10:00:00Z`,
+      `r3,${a},succeeded,ch_a2,2500,2016-07-22T10:00:00Z`,
+      `r4,${ok[137]!.applicationId},succeeded,ch_dup,2500,2016-07-22T10:00:00Z`,
+    ];
+    const unknown = await recordPaymentEvents(
+      store,
+      deps,
+      { actor: staff, source: "cli" },
+      reconciliationCsvSource,
+      [
+        header,
+        ...lines,
+        `r5,00000000-0000-4000-8000-000000000000,succeeded,ch_x,2500,2016-07-22T10:00:00Z`,
+      ].join("\n"),
+    );
+    assert.ok(!unknown.ok && unknown.error.map((p) => p.code).join() === "payment.unknown-application");
+    assert.deepEqual(await store.read((tx) => paymentTotals(tx, electionId)), {
+      events: 0,
+      charges: 0,
+      refunds: 0,
+    });
+    const tally = unwrap(
+      await recordPaymentEvents(
+        store,
+        deps,
+        { actor: staff, source: "cli" },
+        reconciliationCsvSource,
+        [header, ...lines].join("\n"),
+      ),
+    );
+    assert.deepEqual(tally, { applied: 3, replayed: 0, refunds: 1, ignored: 0 });
+    const states = await store.read((tx) =>
+      dbOf(tx)
+        .selectFrom("payments")
+        .select(["application_id", "state"])
+        .where("application_id", "in", [a, b])
+        .execute(),
+    );
+    assert.deepEqual(Object.fromEntries(states.map((x) => [x.application_id, x.state])), {
+      [a]: "paid",
+      [b]: "failed",
+    });
+    assert.ok((await mailsTo(store, "other1@example.org")).some((m) => m.kind === "payment-failed"));
+    const slug = (await store.read((tx) => findElectionById(tx, electionId)))!.slug;
+    const verified = unwrap(await verifyLogs(store, officer, { election: slug }));
+    assert.ok(
+      verified.every((c) => c.verdict.ok),
+      JSON.stringify(verified),
+    );
   });
 });

@@ -11,7 +11,7 @@ import {
 import { reconciliationCsvSource } from "../../adapters/payments/reconciliation-csv.ts";
 import { configureApplications } from "../configure-applications.ts";
 import { importRegisterExtract } from "../import-register-extract.ts";
-import { submitApplication } from "../submit-application.ts";
+import { submitApplications } from "../submit-application.ts";
 import { recordPaymentEvents } from "../record-payment-events.ts";
 import { appointUnionOfficer, uploadUnionList } from "../confirm-affiliated.ts";
 import { decideApplications, type DecisionTally } from "../decide-applications.ts";
@@ -21,6 +21,9 @@ import { actors, dayAfter, days, timed, type RehearsalContext } from "./rehearsa
 /** The registered-supporter fee the rehearsal charges (2016: £25), in pence. */
 export const rehearsalFeePence = 2500;
 
+/** Applications per `submitApplications` call: a web form's worth of work is small, so batch widely. */
+const submissionBatch = 1000;
+
 /** What the applications step did: applications per section and what the decision run found. */
 export interface ApplicationsOutcome {
   readonly applications: Readonly<Record<string, number>>;
@@ -29,8 +32,8 @@ export interface ApplicationsOutcome {
 
 /**
  * Supporter applications through the applications room: each section configured, the register extract
- * imported, every planned application submitted through `submitApplication` in arrival order during
- * the window, the payment provider's reconciliation file imported (failures, and failures put right),
+ * imported, every planned application submitted through `submitApplications` in arrival order during
+ * the window (a batch at a time), the payment provider's reconciliation file imported (failures, and failures put right),
  * the unions' lists uploaded by their officers, and one decision run after the deadlines. The
  * decision finds the duplicates, the unpaid, the register failures and the already eligible itself.
  */
@@ -95,7 +98,8 @@ export async function rehearseApplications(
     if (!imported.ok) return imported;
   }
 
-  // Submissions arrive through the window in order, all sections interleaved.
+  // Submissions arrive through the window in order, all sections interleaved, a batch at a time
+  // (`submitApplications`: one transaction a batch, the same checks and entries as one by one).
   const all = plans.flatMap((p) => p.applications);
   const opens = dayAfter(fz, days.applicationsOpen).getTime();
   const span = dayAfter(fz, days.applicationsClose, 17).getTime() - opens;
@@ -103,16 +107,18 @@ export async function rehearseApplications(
   let clock = new Date(opens);
   const submitDeps = { ...deps, now: () => clock };
   const submitted = await timed(ctx, "submit applications", async (): Promise<Result<void, Problem[]>> => {
-    for (const [k, a] of all.entries()) {
+    for (let k = 0; k < all.length; k += submissionBatch) {
+      const batch = all.slice(k, k + submissionBatch);
       clock = new Date(opens + Math.floor(((k + 1) * span) / (all.length + 2)));
-      const r = await submitApplication(ctx.store, submitDeps, {
+      const results = await submitApplications(ctx.store, submitDeps, {
         electionId,
-        sectionId: a.section,
-        form: a.form,
+        applications: batch.map((a) => ({ sectionId: a.section, form: a.form })),
       });
-      if (!r.ok) return r;
-      ids.push(r.value.applicationId);
-      if ((k + 1) % 1000 === 0) ctx.progress?.("submit applications", k + 1, all.length);
+      for (const r of results) {
+        if (!r.ok) return r;
+        ids.push(r.value.applicationId);
+      }
+      ctx.progress?.("submit applications", k + batch.length, all.length);
     }
     return ok(undefined);
   });

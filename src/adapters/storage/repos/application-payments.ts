@@ -9,46 +9,58 @@ import {
 import { dbOf } from "../tx.ts";
 
 /**
- * Claims a provider event id. Returns false when the id was stored before (a replay). Concurrent
- * deliveries of one id wait on the primary key: exactly one claims it.
+ * Claims provider event ids, in order; returns the ids claimed now (an id stored before is a replay,
+ * and so is a second line with an id already in the list). Concurrent deliveries of one id wait on
+ * the primary key: exactly one claims it.
  */
-export async function claimPaymentEvent(tx: Tx, e: PaymentEvent, source: string): Promise<boolean> {
-  const r = await dbOf(tx)
-    .insertInto("payment_events")
-    .values({
-      provider_event_id: e.providerEventId,
-      application_id: e.applicationId,
-      kind: e.kind,
-      charge_id: e.chargeId,
-      amount_pence: e.amountPence,
-      occurred_at: e.occurredAt,
-      source,
-      effect: "claimed",
-    })
-    .onConflict((oc) => oc.column("provider_event_id").doNothing())
-    .returning("provider_event_id")
-    .executeTakeFirst();
-  return r !== undefined;
+export async function claimPaymentEvents(
+  tx: Tx,
+  events: readonly PaymentEvent[],
+  source: string,
+): Promise<Set<string>> {
+  const claimed = new Set<string>();
+  for (let i = 0; i < events.length; i += 5000) {
+    const part = events.slice(i, i + 5000);
+    const r = await sql<{ id: string }>`
+      insert into payment_events (provider_event_id, application_id, kind, charge_id, amount_pence, occurred_at, source, effect)
+      select i, a::uuid, k, c, p, o, ${source}, 'claimed'
+      from unnest(${part.map((e) => e.providerEventId)}::text[], ${part.map((e) => e.applicationId)}::text[],
+                  ${part.map((e) => e.kind)}::text[], ${part.map((e) => e.chargeId)}::text[],
+                  ${part.map((e) => e.amountPence)}::int[], ${part.map((e) => e.occurredAt.toISOString())}::timestamptz[])
+        with ordinality as u(i, a, k, c, p, o, n)
+      order by n
+      on conflict (provider_event_id) do nothing
+      returning provider_event_id as id`.execute(dbOf(tx));
+    for (const x of r.rows) claimed.add(x.id);
+  }
+  return claimed;
 }
 
-/** Notes what an event did (applied, refund, ignored). */
-export async function setEventEffect(tx: Tx, providerEventId: string, effect: string): Promise<void> {
-  await dbOf(tx)
-    .updateTable("payment_events")
-    .set({ effect })
-    .where("provider_event_id", "=", providerEventId)
-    .execute();
+/** Notes what each event did (applied, refund, ignored). */
+export async function setEventEffects(
+  tx: Tx,
+  effects: readonly { providerEventId: string; effect: string }[],
+): Promise<void> {
+  for (let i = 0; i < effects.length; i += 5000) {
+    const part = effects.slice(i, i + 5000);
+    await sql`
+      update payment_events e set effect = u.f
+      from unnest(${part.map((x) => x.providerEventId)}::text[], ${part.map((x) => x.effect)}::text[]) as u(i, f)
+      where e.provider_event_id = u.i`.execute(dbOf(tx));
+  }
 }
 
-/** An application's payment row, locked for update so concurrent events apply one after another. */
-export async function lockPayment(tx: Tx, id: string): Promise<Payment | undefined> {
-  const r = await dbOf(tx)
-    .selectFrom("payments")
-    .selectAll()
-    .where("application_id", "=", id)
-    .forUpdate()
-    .executeTakeFirst();
-  return r ? toPayment(r) : undefined;
+/** Applications' payment rows, locked for update so concurrent events apply one after another. */
+export async function lockPayments(tx: Tx, ids: readonly string[]): Promise<Map<string, Payment>> {
+  const found = new Map<string, Payment>();
+  const wanted = [...new Set(ids)].sort();
+  for (let i = 0; i < wanted.length; i += 5000) {
+    const r = await sql<PaymentRow>`
+      select * from payments where application_id = any(${wanted.slice(i, i + 5000)}::uuid[])
+      order by application_id for update`.execute(dbOf(tx));
+    for (const row of r.rows) found.set(row.application_id, toPayment(row));
+  }
+  return found;
 }
 
 /** An application's payment row, read without locking. */
@@ -61,21 +73,22 @@ export async function getPayment(tx: Tx, id: string): Promise<Payment | undefine
   return r ? toPayment(r) : undefined;
 }
 
-/** Creates or overwrites an application's payment row. */
-export async function savePayment(tx: Tx, p: Payment): Promise<void> {
-  const row = {
-    application_id: p.applicationId,
-    state: p.state,
-    amount_pence: p.amountPence,
-    charge_id: p.chargeId ?? null,
-    paid_at: p.paidAt ?? null,
-    updated_at: p.updatedAt,
-  };
-  await dbOf(tx)
-    .insertInto("payments")
-    .values(row)
-    .onConflict((oc) => oc.column("application_id").doUpdateSet(row))
-    .execute();
+/** Creates or overwrites applications' payment rows (one row per application in the list). */
+export async function savePayments(tx: Tx, payments: readonly Payment[]): Promise<void> {
+  for (let i = 0; i < payments.length; i += 5000) {
+    const part = payments.slice(i, i + 5000);
+    await sql`
+      insert into payments (application_id, state, amount_pence, charge_id, paid_at, updated_at)
+      select a::uuid, s, p, c, d, u
+      from unnest(${part.map((x) => x.applicationId)}::text[], ${part.map((x) => x.state)}::text[],
+                  ${part.map((x) => x.amountPence)}::int[], ${part.map((x) => x.chargeId ?? null)}::text[],
+                  ${part.map((x) => x.paidAt?.toISOString() ?? null)}::timestamptz[],
+                  ${part.map((x) => x.updatedAt.toISOString())}::timestamptz[]) as t(a, s, p, c, d, u)
+      on conflict (application_id) do update set state = excluded.state, amount_pence = excluded.amount_pence,
+        charge_id = excluded.charge_id, paid_at = excluded.paid_at, updated_at = excluded.updated_at`.execute(
+      dbOf(tx),
+    );
+  }
 }
 
 /** Every payment row of an election, by application id. */
@@ -121,14 +134,16 @@ export async function paymentTotals(
   return r.rows[0]!;
 }
 
-function toPayment(r: {
+interface PaymentRow {
   application_id: string;
   state: string;
   amount_pence: number;
   charge_id: string | null;
   paid_at: Date | null;
   updated_at: Date;
-}): Payment {
+}
+
+function toPayment(r: PaymentRow): Payment {
   return {
     applicationId: applicationId(r.application_id),
     state: r.state as PaymentState,

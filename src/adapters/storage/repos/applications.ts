@@ -10,6 +10,7 @@ import type {
   UnionConfirmation,
   UnionMembership,
 } from "../../../domain/applications/index.ts";
+import { copyField, copyRows } from "../copy-rows.ts";
 import { dbOf } from "../tx.ts";
 
 // Supporter applications: settings per section, the applications themselves, the identity keys that
@@ -84,38 +85,40 @@ export async function getSettings(
 /**
  * Serialises submissions of one identity: a transaction-scoped advisory lock per key, taken in sorted
  * order so two submissions never wait on each other crosswise. Without it, two tabs submitting at once
- * would both find no earlier application and both be kept.
+ * would both find no earlier application and both be kept. One statement for all the keys of a batch.
  */
 export async function lockIdentityKeys(tx: Tx, electionId: string, keys: readonly string[]): Promise<void> {
-  for (const key of [...keys].sort())
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`application:${electionId}:${key}`}, 0))`.execute(
-      dbOf(tx),
-    );
+  if (keys.length === 0) return;
+  const names = [...new Set(keys)].sort().map((key) => `application:${electionId}:${key}`);
+  await sql`
+    select pg_advisory_xact_lock(hashtextextended(k, 0))
+    from unnest(${names}::text[]) with ordinality as u(k, n)
+    order by n`.execute(dbOf(tx));
 }
 
-/** Applications that first claimed any of these keys, with their arrival time. */
+/** The application that first claimed each of these keys, with its arrival time. */
 export async function keyOwners(
   tx: Tx,
   electionId: string,
   keys: readonly string[],
-): Promise<{ id: string; receivedAt: Date; arrival: string; duplicateOf: string | null }[]> {
+): Promise<{ key: string; id: string; receivedAt: Date; arrival: string; duplicateOf: string | null }[]> {
   if (keys.length === 0) return [];
-  return dbOf(tx)
-    .selectFrom("application_keys as k")
-    .innerJoin("applications as a", "a.id", "k.application_id")
-    .select([
-      "a.id as id",
-      "a.received_at as receivedAt",
-      "a.arrival as arrival",
-      "a.duplicate_of as duplicateOf",
-    ])
-    .where("k.election_id", "=", electionId)
-    .where("k.key", "in", [...keys])
-    .execute();
+  const r = await sql<{
+    key: string;
+    id: string;
+    receivedAt: Date;
+    arrival: string;
+    duplicateOf: string | null;
+  }>`
+    select k.key, a.id, a.received_at as "receivedAt", a.arrival, a.duplicate_of as "duplicateOf"
+    from application_keys k join applications a on a.id = k.application_id
+    where k.election_id = ${electionId}::uuid and k.key = any(${[...keys]}::text[])`.execute(dbOf(tx));
+  return r.rows.map((x) => ({ ...x, receivedAt: new Date(x.receivedAt), arrival: String(x.arrival) }));
 }
 
-/** What is stored for a new application. */
+/** What is stored for a new application (its id is chosen by the caller, so a batch can cite it). */
 export interface NewApplication {
+  readonly id: string;
   readonly electionId: string;
   readonly sectionId: string;
   readonly kind: SupporterKind;
@@ -129,40 +132,71 @@ export interface NewApplication {
   readonly duplicateOf: string | null;
 }
 
-/** Stores an application and claims its identity keys not yet claimed; returns its id. */
-export async function insertApplication(tx: Tx, a: NewApplication): Promise<string> {
-  const db = dbOf(tx);
-  const { id } = await db
-    .insertInto("applications")
-    .values({
-      election_id: a.electionId,
-      section_id: a.sectionId,
-      kind: a.kind,
-      received_at: a.receivedAt,
-      forenames: a.applicant.forenames,
-      surname: a.applicant.surname,
-      email: a.applicant.email,
-      date_of_birth: a.applicant.dateOfBirth,
-      address_line1: a.applicant.addressLine1,
-      town: a.applicant.town,
-      postcode: a.applicant.postcode,
-      country: a.applicant.country,
-      identity: JSON.stringify(a.identity),
-      keys: JSON.stringify(a.keys),
-      union_name: a.union?.union ?? null,
-      membership_number: a.union?.membershipNumber ?? null,
-      declaration: JSON.stringify(a.declaration),
-      status_token_hash: a.statusTokenHash,
-      duplicate_of: a.duplicateOf,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("application_keys")
-    .values(a.keys.map((key) => ({ election_id: a.electionId, key, application_id: id })))
-    .onConflict((oc) => oc.columns(["election_id", "key"]).doNothing())
-    .execute();
-  return id;
+const APPLICATION_COLUMNS = [
+  "id",
+  "election_id",
+  "section_id",
+  "kind",
+  "received_at",
+  "forenames",
+  "surname",
+  "email",
+  "date_of_birth",
+  "address_line1",
+  "town",
+  "postcode",
+  "country",
+  "identity",
+  "keys",
+  "union_name",
+  "membership_number",
+  "declaration",
+  "status_token_hash",
+  "duplicate_of",
+] as const;
+
+/**
+ * Stores applications in the given order (their arrival sequence follows it, one COPY) and claims
+ * each identity key not claimed yet, by the first application in that order to carry it.
+ */
+export async function insertApplications(tx: Tx, apps: readonly NewApplication[]): Promise<void> {
+  if (apps.length === 0) return;
+  let lines = "";
+  for (const a of apps)
+    lines +=
+      [
+        a.id,
+        a.electionId,
+        a.sectionId,
+        a.kind,
+        a.receivedAt.toISOString(),
+        a.applicant.forenames,
+        a.applicant.surname,
+        a.applicant.email,
+        a.applicant.dateOfBirth,
+        a.applicant.addressLine1,
+        a.applicant.town,
+        a.applicant.postcode,
+        a.applicant.country,
+        JSON.stringify(a.identity),
+        JSON.stringify(a.keys),
+        a.union?.union ?? null,
+        a.union?.membershipNumber ?? null,
+        JSON.stringify(a.declaration),
+        a.statusTokenHash,
+        a.duplicateOf,
+      ]
+        .map(copyField)
+        .join("\t") + "\n";
+  await copyRows(tx, "applications", APPLICATION_COLUMNS, lines);
+  const keys = apps.flatMap((a) => a.keys.map((key) => ({ e: a.electionId, k: key, a: a.id })));
+  await sql`
+    insert into application_keys (election_id, key, application_id)
+    select e::uuid, k, a::uuid
+    from unnest(${keys.map((x) => x.e)}::text[], ${keys.map((x) => x.k)}::text[], ${keys.map((x) => x.a)}::text[])
+      with ordinality as u(e, k, a, n)
+    order by n
+    on conflict (election_id, key) do nothing`.execute(dbOf(tx));
 }
 
 /** An application as the status page, appeals and decisions read it. */
@@ -232,6 +266,22 @@ export async function getApplication(tx: Tx, id: string): Promise<StoredApplicat
   if (!isUuid(id)) return undefined;
   const r = await baseSelect(tx).where("id", "=", id).executeTakeFirst();
   return r ? toStored(r) : undefined;
+}
+
+/** Applications by id, for a batch (a payment file): ids that are not a stored application are absent. */
+export async function getApplications(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<Map<string, StoredApplication>> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  const found = new Map<string, StoredApplication>();
+  for (let i = 0; i < wanted.length; i += 5000) {
+    const rows = await baseSelect(tx)
+      .where(sql<boolean>`id = any(${wanted.slice(i, i + 5000)}::uuid[])`)
+      .execute();
+    for (const r of rows) found.set(r.id, toStored(r));
+  }
+  return found;
 }
 
 /** The application a status link's token belongs to. */

@@ -159,6 +159,34 @@ export async function appendAuditMany(
   return last;
 }
 
+/**
+ * Appends many events to an election's public record at once, in order (a batch of applications:
+ * one entry each), locking and reading the chain once, like `appendAuditMany`.
+ */
+export async function appendRecordMany(
+  tx: Tx,
+  electionId: string,
+  events: readonly RecordEvent[],
+  at: Date,
+): Promise<ChainLink | undefined> {
+  if (events.length === 0) return undefined;
+  let last = await lockAndReadLast(tx, `record:${electionId}`, "record", "election_id", electionId);
+  for (let start = 0; start < events.length; start += 1000) {
+    const rows = events.slice(start, start + 1000).map((event) => {
+      const link = linkNext(recordBody({ electionId, at, ...event }), last, sha256);
+      last = link;
+      return { q: link.seq, t: event.type, d: event.payload, p: link.prevHash, h: link.hash };
+    });
+    await sql`
+      insert into record (election_id, seq, at, type, payload, prev_hash, hash)
+      select ${electionId}::uuid, q, ${at}::timestamptz, t, d, p, h
+      from json_to_recordset(${JSON.stringify(rows)}::json) as r(q int, t text, d jsonb, p text, h text)`.execute(
+      dbOf(tx),
+    );
+  }
+  return last;
+}
+
 /** An election's whole public record, in order. */
 export async function readRecord(tx: Tx, electionId: string): Promise<StoredRecordEntry[]> {
   const rows = await dbOf(tx)
