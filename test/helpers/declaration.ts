@@ -148,8 +148,9 @@ export async function signOffDeclareAndPublish(
   now: () => Date,
   electionId: string,
   declarationHash: string,
+  random: (n: number) => Uint8Array = (n) => new Uint8Array(randomBytes(n)),
 ): Promise<{ archive: string; sha256: string }> {
-  const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
+  const deps = { now, random };
   const officer = { id: "ro-1", role: "returning-officer" as const };
   const scrutineer = { id: "scrut-1", role: "scrutineer" as const };
   unwrap(await signOffCount(store, deps, scrutineer, { electionId, declarationHash }, "cli"));

@@ -25,6 +25,8 @@ export interface TestEngine {
   readonly config: EngineConfig;
   /** Closes the store and opens the same database again (what a restart does). */
   reopen(): Promise<OpenedStore>;
+  /** Closes the store, as stopping the service does, until `reopen()`. */
+  stop(): Promise<void>;
 }
 
 const adminUrl = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -158,6 +160,10 @@ export function forEachEngine(body: (engine: TestEngine) => void): void {
         async reopen() {
           await current?.close();
           return open();
+        },
+        async stop() {
+          await current?.close();
+          current = undefined;
         },
       });
     });

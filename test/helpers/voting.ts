@@ -6,6 +6,7 @@ import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { ok, unwrap } from "../../src/domain/common/result.ts";
 import type { BallotPaper, BallotRules } from "../../src/domain/ballots/index.ts";
 import { setUpPoll } from "../../src/services/set-up-poll.ts";
+import { castBallot } from "../../src/services/cast-ballot.ts";
 import {
   issueCredentials,
   type IssuedSecrets,
@@ -91,6 +92,24 @@ export async function someCredentials(
   const out: IssuedSecrets[] = [];
   unwrap(await issueCredentials(store, deps, { electionId, voters }, async (b) => void out.push(...b)));
   return out;
+}
+
+/** Casts one online vote (c1 then c2) for each secret, in order. */
+export async function castVotes(
+  store: Store,
+  deps: VotingDeps,
+  electionId: string,
+  secrets: readonly IssuedSecrets[],
+): Promise<void> {
+  for (const s of secrets)
+    unwrap(
+      await castBallot(store, deps, {
+        electionId,
+        secret: { kind: "code", value: s.code },
+        submission: { marks: marksFor(["c1", "c2"]) },
+        channel: "online",
+      }),
+    );
 }
 
 /** Marks for a full ranking of a paper in the given order. */

@@ -11,14 +11,13 @@ import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import type { Store } from "../../src/ports/store.ts";
 import { issueCredentials, type IssuedSecrets } from "../../src/services/issue-credentials.ts";
-import { castBallot } from "../../src/services/cast-ballot.ts";
 import { REMINDER_JOB, scheduleReminders } from "../../src/services/schedule-reminders.ts";
 import { runReminderJob, type ReminderDeps } from "../../src/services/send-reminders.ts";
 import { reminderStopToken } from "../../src/services/reminder-mail.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { forEachEngine } from "../helpers/engines.ts";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.ts";
-import { TEST_CREDENTIAL_KEY, aClock, anElection, marksFor, slugOf, testDeps } from "../helpers/voting.ts";
+import { TEST_CREDENTIAL_KEY, aClock, anElection, castVotes, slugOf, testDeps } from "../helpers/voting.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 
@@ -37,15 +36,7 @@ async function anElectorate(store: Store, tag: string, n: number, voted: number)
     email: i % 3 === 2 ? null : addr(tag, i),
   }));
   unwrap(await issueCredentials(store, deps, { electionId, voters }, async (b) => void secrets.push(...b)));
-  for (const s of secrets.slice(0, voted))
-    unwrap(
-      await castBallot(store, deps, {
-        electionId,
-        secret: { kind: "code", value: s.code },
-        submission: { marks: marksFor(["c1", "c2"]) },
-        channel: "online",
-      }),
-    );
+  await castVotes(store, deps, electionId, secrets.slice(0, voted));
   const expected = voters.slice(voted).flatMap((v) => (v.email ? [v.email] : []));
   return { clock, deps, electionId, voters, expected };
 }

@@ -15,6 +15,7 @@ import { registerDemo } from "./demo.ts";
 import { registerMail } from "./mail.ts";
 import { registerReminders } from "./reminders.ts";
 import { registerApplications } from "./applications.ts";
+import { registerBackup } from "./backup.ts";
 
 /** Registers one verb on the program. Each command file exports one of these; list it below. */
 export type RegisterCommand = (program: Command) => void;
@@ -37,4 +38,5 @@ export const commands: RegisterCommand[] = [
   registerMail,
   registerReminders,
   registerApplications,
+  registerBackup,
 ];

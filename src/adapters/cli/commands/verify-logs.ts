@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { formatHead } from "../../../domain/record/index.ts";
 import { message } from "../../../messages/en.ts";
-import { verifyLogs } from "../../../services/verify-logs.ts";
+import { verifyLogs, type ChainReport } from "../../../services/verify-logs.ts";
 import { operator, withStore } from "../open-store.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -29,27 +29,31 @@ export const registerVerifyLogs: RegisterCommand = (program: Command) => {
           console.error(message(result.error));
           return 2;
         }
-        if (result.value.length === 0)
-          console.log("There are no elections yet, so there is nothing to check.");
-        let broken = 0;
-        for (const report of result.value) {
-          const name = report.log === "record" ? "public record" : "audit log";
-          const label = `${name} of ${report.election ?? "(no election)"}`;
-          if (report.verdict.ok) {
-            const { length, head } = report.verdict.value;
-            console.log(
-              head
-                ? `${label}: intact, ${length} ${length === 1 ? "entry" : "entries"}, head ${formatHead(head)}`
-                : `${label}: intact, empty`,
-            );
-          } else {
-            broken++;
-            console.log(`${label}: BROKEN. ${message(report.verdict.error)}`);
-          }
-        }
-        if (broken > 0) console.log(`${broken} of ${result.value.length} logs are broken.`);
-        return broken > 0 ? 1 : 0;
+        return printChainReports(result.value) > 0 ? 1 : 0;
       });
       process.exitCode = code;
     });
 };
+
+/** Prints one line per chain (intact or broken, and where); returns how many are broken. */
+export function printChainReports(reports: readonly ChainReport[]): number {
+  if (reports.length === 0) console.log("There are no elections yet, so there is nothing to check.");
+  let broken = 0;
+  for (const report of reports) {
+    const name = report.log === "record" ? "public record" : "audit log";
+    const label = `${name} of ${report.election ?? "(no election)"}`;
+    if (report.verdict.ok) {
+      const { length, head } = report.verdict.value;
+      console.log(
+        head
+          ? `${label}: intact, ${length} ${length === 1 ? "entry" : "entries"}, head ${formatHead(head)}`
+          : `${label}: intact, empty`,
+      );
+    } else {
+      broken++;
+      console.log(`${label}: BROKEN. ${message(report.verdict.error)}`);
+    }
+  }
+  if (broken > 0) console.log(`${broken} of ${reports.length} logs are broken.`);
+  return broken;
+}

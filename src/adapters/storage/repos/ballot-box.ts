@@ -52,3 +52,14 @@ export async function remixBox(tx: Tx, electionId: string): Promise<boolean> {
   );
   return true;
 }
+
+/** Ballots per election with a poll, in the box and still in staging: what a restored backup is compared by. */
+export async function ballotTotals(tx: Tx): Promise<{ slug: string; box: number; staged: number }[]> {
+  const r = await sql<{ slug: string; box: number; staged: number }>`
+    select e.slug,
+           (select count(*)::int from ballot_box b where b.election_id = p.election_id) as box,
+           (select count(*)::int from ballot_staging s where s.election_id = p.election_id) as staged
+    from ballot_polls p join elections e on e.id = p.election_id
+    order by e.slug`.execute(dbOf(tx));
+  return r.rows;
+}
