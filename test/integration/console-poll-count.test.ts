@@ -67,6 +67,13 @@ forEachEngine((engine) => {
       closed.body,
       /The poll is closed and the ballot box sealed. SHA-256 of the box: [0-9a-f]{64}/,
     );
+    // The page came from a POST-only address; its language link goes to the poll page itself.
+    const switchTo = /<a class="lang" href="([^"]+)"/.exec(closed.body)?.[1] ?? "";
+    assert.equal(switchTo, `${page}?lang=cy`);
+    const switched = await ro.send("GET", switchTo.replaceAll("&amp;", "&"));
+    assert.equal(switched.statusCode, 200, "the language link after a form works");
+    assert.match(switched.body, /<html lang="cy-GB">/);
+    await ro.send("GET", `${page}?lang=en`);
     const audit = await engine.store.read((tx) => readAudit(tx, `audit:${id}`));
     assert.ok(audit.some((a) => a.action === "poll.close" && a.actor.id.startsWith("staff:")));
     const again = await post(ro, page, `${page}/close`);

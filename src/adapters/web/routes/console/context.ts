@@ -32,7 +32,25 @@ export function languageOf(request: FastifyRequest, reply: FastifyReply): Consol
 /** What a console page needs to draw itself. */
 export function viewOf(request: FastifyRequest, reply: FastifyReply): ConsoleView {
   const lang = languageOf(request, reply);
-  return { t: translator(lang), lang, session: request.staff, path: request.url };
+  return { t: translator(lang), lang, session: request.staff, path: pageAddressOf(request) };
+}
+
+/**
+ * The address the language link of this page points at. A page drawn in answer to a form (the
+ * poll's close, a sign-off, a roll import) came from a POST-only address, so the link goes to the
+ * nearest page above it that answers GET (`.../count/sign-off` → `.../count`): the same page
+ * without the form's one-off result, rather than a 404.
+ */
+export function pageAddressOf(request: FastifyRequest): string {
+  const path = request.url.split("?")[0]!;
+  if (request.method === "GET" || request.method === "HEAD") return path;
+  const pattern = (request.routeOptions.url ?? path).split("/");
+  const concrete = path.split("/");
+  // Route patterns here have no wildcards, so their segments line up with the address's.
+  for (let n = pattern.length; n > 1; n--)
+    if (request.server.hasRoute({ method: "GET", url: pattern.slice(0, n).join("/") }))
+      return concrete.slice(0, n).join("/");
+  return "/console";
 }
 
 /** Sends a page, never cached (it may show personal data). */
