@@ -10,7 +10,8 @@ import {
 } from "../domain/ballots/index.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
 import { analyzeCredentials, insertCredentials } from "../adapters/storage/repos/credentials.ts";
-import { appendRecord } from "../adapters/storage/repos/record.ts";
+import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
+import type { AuditSource } from "../domain/record/audit-entry.ts";
 import { enqueueMail } from "../adapters/storage/repos/outbox.ts";
 import { credentialMail } from "./credential-mail.ts";
 import { saveReminderAddresses } from "../adapters/storage/repos/reminders.ts";
@@ -51,6 +52,8 @@ export async function issueCredentials(
     voters: readonly VoterToIssue[];
     /** When set, voters with an email get the link by mail (outbox rows in this transaction). */
     mail?: { linkBase: string; slug: string; electionTitle: string };
+    /** Who issued, for the audit entry written in the same transaction. */
+    audit?: { actor: { id: string; role: string }; source: AuditSource };
   },
   deliver: (batch: readonly IssuedSecrets[]) => Promise<void>,
 ): Promise<Result<{ issued: number }, Problem[]>> {
@@ -126,6 +129,23 @@ export async function issueCredentials(
       { type: "credentials-issued", payload: { total: input.voters.length, bySection } },
       deps.now(),
     );
+    if (input.audit)
+      await appendAudit(
+        tx,
+        input.electionId,
+        {
+          actor: input.audit.actor,
+          action: "credentials.issue",
+          outcome: "succeeded",
+          source: input.audit.source,
+          details: {
+            total: input.voters.length,
+            mailed: input.mail ? input.voters.filter((v) => v.email).length : 0,
+            bySection,
+          },
+        },
+        deps.now(),
+      );
     await analyzeCredentials(tx);
     return ok({ issued: input.voters.length });
   });

@@ -5,7 +5,7 @@ import type { ReadinessFacts } from "../domain/readiness/index.ts";
 import type { BallotPaper } from "../domain/ballots/index.ts";
 import type { Store } from "../ports/store.ts";
 import { readElectionAs } from "./read-election-as.ts";
-import { findPoll } from "../adapters/storage/repos/polls.ts";
+import { findPoll, type Poll } from "../adapters/storage/repos/polls.ts";
 import { getRollState } from "../adapters/storage/repos/roll.ts";
 import { findCertifiedBallotPaper, nominationsStage } from "../adapters/storage/repos/nominations.ts";
 import { turnoutBySection } from "../adapters/storage/repos/turnout.ts";
@@ -50,14 +50,7 @@ export async function readReadiness(
           : stage === "open"
             ? "open"
             : "none",
-      poll: poll
-        ? {
-            opens: poll.window.opens,
-            closes: poll.window.closes,
-            closedAt: poll.closedAt,
-            sealed: poll.sealHash !== null,
-          }
-        : null,
+      poll: pollFacts(poll),
       credentialsIssued: turnout.reduce((n, s) => n + s.issued, 0),
       result: declaration?.status ?? null,
     };
@@ -71,4 +64,16 @@ export async function readReadiness(
         : null,
     });
   });
+}
+
+/** Where a stored poll stands, as the readiness rules read it. */
+export function pollFacts(poll: Poll | undefined): ReadinessFacts["poll"] {
+  return poll
+    ? {
+        opens: poll.window.opens,
+        closes: poll.window.closes,
+        closedAt: poll.closedAt,
+        sealed: poll.sealHash !== null,
+      }
+    : null;
 }

@@ -1,4 +1,6 @@
 import type { Store } from "../ports/store.ts";
+import { authorise } from "../domain/access/index.ts";
+import { auditIfRefused, refusalCodes } from "./audit-refusal.ts";
 import type { Problem } from "../domain/common/problem.ts";
 import { problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
@@ -9,15 +11,20 @@ import {
 } from "../adapters/storage/repos/credentials.ts";
 import { appendAudit } from "../adapters/storage/repos/record.ts";
 import type { VotingDeps } from "./voting-deps.ts";
-import type { StaffActor } from "./reissue-credential.ts";
+import type { CredentialStep } from "./reissue-credential.ts";
 
 /** Revokes a voter's credential (e.g. excluded after issue): it stops working at once. Audited. */
 export async function revokeCredential(
   store: Store,
   deps: Pick<VotingDeps, "now">,
-  input: { electionId: string; voterId: string; actor: StaffActor; reason: string },
+  input: CredentialStep,
 ): Promise<Result<void, Problem[]>> {
   const now = deps.now();
+  const source = input.source ?? "cli";
+  const attempt = { ...input, action: "credentials.revoke", subject: input.voterId, source, now: deps.now };
+  const allowed = authorise(input.actor, "credentials.revoke", input.electionId);
+  if (!allowed.ok) return auditIfRefused(store, attempt, refusalCodes, err([allowed.error]));
+  const actor = allowed.value;
   return store.transaction(async (tx) => {
     const row = await findCredentialByVoter(tx, input.electionId, input.voterId);
     if (row === undefined) return err([problem("not-found", { field: "voter" })]);
@@ -29,12 +36,12 @@ export async function revokeCredential(
       tx,
       input.electionId,
       {
-        actor: input.actor,
+        actor,
         action: "credential.revoke",
         subject: input.voterId,
         reason: input.reason,
         outcome: "succeeded",
-        source: "cli",
+        source,
       },
       now,
     );

@@ -144,11 +144,31 @@ export function consoleServer(engine: { readonly store: Store }, start: string) 
   const clock = { now: new Date(start) };
   let app: FastifyInstance | undefined;
   after(async () => app?.close());
+  const deps = testStaffDeps(clock);
+  // The engine's store exists only once its before() hook has run, so it is read here, lazily.
+  const server = async () =>
+    (app ??= await buildServer({ store: engine.store, logLevel: "silent", now: () => clock.now }));
   return {
     clock,
-    deps: testStaffDeps(clock),
-    // The engine's store exists only once its before() hook has run, so it is read here, lazily.
-    server: async () =>
-      (app ??= await buildServer({ store: engine.store, logLevel: "silent", now: () => clock.now })),
+    deps,
+    server,
+    /** A new person, signed in through the pages, acting in `role` for the election `slug`. */
+    as: async (role: string, slug: string): Promise<Client> => {
+      const who = await staffWithRole(engine.store, deps, role, slug, `${role}@${slug}.example.org`);
+      const c = new Client(await server());
+      const r = await signIn(c, who, clock.now);
+      if (r.statusCode !== 303) throw new Error(`${role} could not sign in: ${r.statusCode}`);
+      return c;
+    },
   };
+}
+
+/** Posts a form from `page` (its CSRF token) to `url`, as the browser would. */
+export async function postFrom(
+  c: Client,
+  page: string,
+  url: string,
+  form: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  return c.send("POST", url, { csrf: Client.csrf((await c.send("GET", page)).body), ...form });
 }

@@ -3,6 +3,10 @@ import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { sha256Hasher } from "../../src/adapters/crypto/sha256-stream.ts";
 import type { ElectorateDeps } from "../../src/services/electorate-deps.ts";
+import type { Store } from "../../src/ports/store.ts";
+import { unwrap } from "../../src/domain/common/result.ts";
+import { importRoll } from "../../src/services/import-roll.ts";
+import { freezeRoll } from "../../src/services/freeze-roll.ts";
 
 const examples = new URL("../../examples/labour-2016/", import.meta.url);
 
@@ -33,3 +37,25 @@ export function fixedDeps(start = "2016-07-20T09:00:00.000Z"): ElectorateDeps {
 export const admin = { id: "cli:admin", role: "administrator" as const };
 /** A returning officer. */
 export const officer = { id: "ro-1", role: "returning-officer" as const };
+
+const firstExample = new URL("../../examples/first-election/", import.meta.url);
+const firstFile = (name: string): string => readFileSync(new URL(name, firstExample), "utf8");
+
+/** The small first election's definition (examples/first-election), parsed. */
+export const firstElectionDefinition = (): Record<string, unknown> =>
+  JSON.parse(firstFile("election.json")) as Record<string, unknown>;
+
+/** Imports the first election's example roll into `slug` and freezes it, as the officer. */
+export async function importAndFreezeFirstRoll(store: Store, slug: string): Promise<void> {
+  const mapping = JSON.parse(firstFile("mapping.json")) as Record<string, unknown>;
+  unwrap(
+    await importRoll(
+      store,
+      fixedDeps(),
+      officer,
+      { election: slug, open: textFile(firstFile("roll.csv")), mapping, mode: "apply", replace: false },
+      "cli",
+    ),
+  );
+  unwrap(await freezeRoll(store, fixedDeps(), officer, { election: slug, check: false }, "cli"));
+}

@@ -6,7 +6,7 @@ import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { readAudit } from "../../src/adapters/storage/repos/record.ts";
 import { aClosedElection } from "../helpers/declaration.ts";
 import { anElection } from "../helpers/voting.ts";
-import { Client, consoleServer, signIn, staffWithRole } from "../helpers/console.ts";
+import { consoleServer, postFrom } from "../helpers/console.ts";
 import { forEachEngine, type TestEngine } from "../helpers/engines.ts";
 
 // The close reads the credential key from the environment, as the server does.
@@ -21,17 +21,9 @@ async function slugOf(engine: TestEngine, id: string): Promise<string> {
 }
 
 forEachEngine((engine) => {
-  const { clock, deps, server } = consoleServer(engine, "2026-02-01T12:30:00Z");
+  const { clock, as } = consoleServer(engine, "2026-02-01T12:30:00Z");
 
-  /** A signed-in client acting in `role` for the election `slug`. */
-  const as = async (role: string, slug: string): Promise<Client> => {
-    const who = await staffWithRole(engine.store, deps, role, slug, `${role}@${slug}.example.org`);
-    const c = new Client(await server());
-    assert.equal((await signIn(c, who, clock.now)).statusCode, 303);
-    return c;
-  };
-  const post = async (c: Client, page: string, url: string, form: Record<string, string> = {}) =>
-    c.send("POST", url, { csrf: Client.csrf((await c.send("GET", page)).body), ...form });
+  const post = postFrom;
 
   test("the poll closes from its page only at its closing time, by an officer, and shows the seal", async () => {
     clock.now = new Date("2026-02-01T11:45:00Z");

@@ -3,8 +3,6 @@
 // applications' own decision path is tested in its room; here accepted applications are marked
 // accepted directly, which is all the credential issuer reads.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
 import { sql } from "kysely";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
@@ -12,8 +10,6 @@ import { unwrap } from "../../src/domain/common/result.ts";
 import { calendarDate } from "../../src/domain/applications/index.ts";
 import type { Actor } from "../../src/domain/access/index.ts";
 import { defineElection } from "../../src/services/define-election.ts";
-import { importRoll } from "../../src/services/import-roll.ts";
-import { freezeRoll } from "../../src/services/freeze-roll.ts";
 import { configureApplications } from "../../src/services/configure-applications.ts";
 import { submitApplication } from "../../src/services/submit-application.ts";
 import { createPanel } from "../../src/services/create-panel.ts";
@@ -24,17 +20,17 @@ import { issueCredentials } from "../../src/services/issue-credentials.ts";
 import { setUpPoll } from "../../src/services/set-up-poll.ts";
 import { castBallot } from "../../src/services/cast-ballot.ts";
 import { forEachEngine } from "../helpers/engines.ts";
-import { admin, fixedDeps, officer, textFile } from "../helpers/electorate.ts";
+import {
+  admin,
+  firstElectionDefinition,
+  fixedDeps,
+  importAndFreezeFirstRoll,
+  officer,
+} from "../helpers/electorate.ts";
 import { aForm, staff } from "../helpers/applications.ts";
 import { aClock, marksFor, testDeps } from "../helpers/voting.ts";
 
-const examples = join(import.meta.dirname, "../../examples/first-election");
-const definition = JSON.parse(readFileSync(join(examples, "election.json"), "utf8")) as Record<
-  string,
-  unknown
->;
-const mapping = JSON.parse(readFileSync(join(examples, "mapping.json"), "utf8")) as Record<string, unknown>;
-const roll = readFileSync(join(examples, "roll.csv"), "utf8");
+const definition = firstElectionDefinition();
 const panelMember = (id: string): Actor => ({ id, role: "vetting-panel" });
 
 forEachEngine((engine) => {
@@ -42,16 +38,7 @@ forEachEngine((engine) => {
     const store = engine.store;
     const slug = `cred-${engine.name}`;
     unwrap(await defineElection(store, fixedDeps(), admin, { ...definition, id: slug }, "cli"));
-    unwrap(
-      await importRoll(
-        store,
-        fixedDeps(),
-        officer,
-        { election: slug, open: textFile(roll), mapping, mode: "apply", replace: false },
-        "cli",
-      ),
-    );
-    unwrap(await freezeRoll(store, fixedDeps(), officer, { election: slug, check: false }, "cli"));
+    await importAndFreezeFirstRoll(store, slug);
     const electionId = await store.read(
       async (tx) =>
         (

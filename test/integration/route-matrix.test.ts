@@ -134,6 +134,8 @@ forEachEngine((engine: TestEngine) => {
         .replace(":slug", "labour-leader-2016")
         .replace(":election", "labour-leader-2016")
         .replace(":section", "member")
+        .replace(":template", "credential")
+        .replace(":kind", "application-decision")
         .replace(/:(nomination|application|case|appeal)/, randomUUID())
         .replace(":token", randomBytes(24).toString("base64url"));
       const isConsole = pattern.startsWith("/console");

@@ -67,7 +67,7 @@ forEachEngine((engine) => {
     const deps = testDeps(clock.now);
     const e = await anElection(engine.store);
     const [a, b] = await someCredentials(engine.store, deps, e, 2);
-    const actor = { id: "staff-1", role: "returning-officer" };
+    const actor = { id: "staff-1", role: "returning-officer" } as const;
     const fresh = unwrap(
       await reissueCredential(engine.store, deps, {
         electionId: e,

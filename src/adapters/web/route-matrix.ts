@@ -114,6 +114,14 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /console/elections/:slug/count/sign-off": ["scrutineer"],
   "POST /console/elections/:slug/count/declare": officers,
   "POST /console/elections/:slug/count/publish": officers,
+  // Credentials (the returning officer's) and mail (everyone running the election; never reminders' rows).
+  "GET /console/elections/:slug/credentials": officers,
+  "POST /console/elections/:slug/credentials/issue": officers,
+  "POST /console/elections/:slug/credentials/reissue": officers,
+  "POST /console/elections/:slug/credentials/revoke": officers,
+  "GET /console/elections/:slug/mail": [...overseers, "staff"],
+  "GET /console/elections/:slug/mail/preview/:template": [...overseers, "staff"],
+  "GET /console/elections/:slug/mail/history/:kind": [...overseers, "staff"],
   // Applications and vetting pages: the services check each role (and, for panels, membership).
   "GET /console/elections/:slug/applications": [...overseers, "staff"],
   "POST /console/elections/:slug/applications/decide": officers,

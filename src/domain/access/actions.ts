@@ -65,6 +65,14 @@ export const permissions = {
   // The poll: its window and paper are set, and it is closed and sealed, by those running the election.
   "poll.set-up": officers,
   "poll.close": officers,
+  // Credentials: issuing, replacing a lost one and cancelling one are the returning officer's acts
+  // (each audited); the scrutineer watches them in the audit log, staff refer voters to the officer.
+  "credentials.issue": officers,
+  "credentials.reissue": officers,
+  "credentials.revoke": officers,
+  // Mail: the templates, the delivery counts per kind and each message's history (never its body;
+  // never reminder rows, which would say who had not voted) for those running the election.
+  "mail.read": ["administrator", "returning-officer", "scrutineer", "staff"],
   // Count and declaration. The returning officer counts, declares and publishes; the scrutineer alone
   // signs off the count, so no officer can publish a result nobody independent has checked.
   "count.run": officers,

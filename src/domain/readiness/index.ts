@@ -1,6 +1,7 @@
 // The readiness checklist before each step of an election.
 export {
   beforeBallotOpens,
+  beforeCredentialIssue,
   beforeCount,
   mayClosePoll,
   type Blocker,

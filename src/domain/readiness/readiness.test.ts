@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { beforeBallotOpens, beforeCount, mayClosePoll, type ReadinessFacts } from "./readiness.ts";
+import {
+  beforeBallotOpens,
+  beforeCount,
+  beforeCredentialIssue,
+  mayClosePoll,
+  type ReadinessFacts,
+} from "./readiness.ts";
 
 const closes = new Date("2016-09-21T12:00:00Z");
 const poll = { opens: new Date("2016-08-22T09:00:00Z"), closes, closedAt: null, sealed: false };
@@ -40,4 +46,17 @@ test("the poll may be closed only at or after its closing time, and only until i
   assert.ok(mayClosePoll(ready, closes));
   assert.ok(!mayClosePoll({ ...ready, poll: { ...poll, closedAt: closes, sealed: true } }, closes));
   assert.ok(!mayClosePoll({ ...ready, poll: null }, closes));
+});
+
+test("credentials are issued once, to a frozen electorate, for a poll that is set and not closed", () => {
+  const unissued = { ...ready, credentialsIssued: 0 };
+  assert.deepEqual(beforeCredentialIssue(unissued), []);
+  assert.deepEqual(beforeCredentialIssue(ready), ["credentials-issued"]);
+  assert.deepEqual(beforeCredentialIssue({ ...unissued, frozen: false, poll: null }), [
+    "not-frozen",
+    "poll-not-set",
+  ]);
+  assert.deepEqual(beforeCredentialIssue({ ...unissued, poll: { ...poll, closedAt: closes } }), [
+    "poll-closed",
+  ]);
 });

@@ -29,7 +29,9 @@ export type Blocker =
   | "poll-not-closed"
   | "poll-still-open"
   | "box-not-sealed"
-  | "counted-already";
+  | "counted-already"
+  | "credentials-issued"
+  | "poll-closed";
 
 /** What stands between the election and opening the ballot (empty: the ballot can open). */
 export function beforeBallotOpens(f: ReadinessFacts): Blocker[] {
@@ -40,6 +42,21 @@ export function beforeBallotOpens(f: ReadinessFacts): Blocker[] {
   else if (f.nominations.candidates === 0) out.push("no-candidates");
   if (f.poll === null) out.push("poll-not-set");
   if (f.credentialsIssued === 0) out.push("no-credentials");
+  return out;
+}
+
+/**
+ * What stands between the election and issuing every voter's credential (empty: issue now). The
+ * poll must be set (the credentials belong to its ballot) and not closed; the electorate frozen
+ * (the list is read from the freeze); and nothing issued yet, since the whole electorate is issued
+ * at once and a lost credential is replaced by a reissue, not a second issue.
+ */
+export function beforeCredentialIssue(f: ReadinessFacts): Blocker[] {
+  const out: Blocker[] = [];
+  if (!f.frozen) out.push("not-frozen");
+  if (f.poll === null) out.push("poll-not-set");
+  else if (f.poll.closedAt !== null) out.push("poll-closed");
+  if (f.credentialsIssued > 0) out.push("credentials-issued");
   return out;
 }
 

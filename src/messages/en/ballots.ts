@@ -38,6 +38,12 @@ export function ballotsMessage(p: Problem & { code: BallotsProblemCode }): strin
       return "This voter has already voted, so a new code cannot be issued; the vote already cast stands.";
     case "credential.postal-duplicate":
       return `This voter had already voted (${fact(p, "channel") || "online"}). The postal paper is recorded as a duplicate and will not be counted.`;
+    case "credential.issued-already":
+      return "Credentials have already been issued for this election. Replace a lost one with a reissue; nothing was issued again.";
+    case "credential.no-email":
+      return `${fact(p, "count")} voters have no email address, so the console cannot deliver their codes and nothing was issued. Issue with the command line (selectorate credentials issue --pdf), which prints their packs.`;
+    case "credential.electorate-changed":
+      return `The electorate changed since you confirmed ${fact(p, "expected")} voters: it is ${fact(p, "now")} now. Nothing was issued; check the new number and confirm again.`;
     case "poll.not-open":
       return `Voting has not opened yet. It opens at ${fact(p, "opens")}.`;
     case "poll.closed":

@@ -5,10 +5,11 @@ import type { Command } from "commander";
 import { parse } from "csv-parse/sync";
 import { formatVoterCode } from "../../../domain/ballots/index.ts";
 import { messages } from "../../../messages/en.ts";
-import { issueCredentials, type VoterToIssue } from "../../../services/issue-credentials.ts";
+import type { VoterToIssue } from "../../../services/issue-credentials.ts";
+import { issueElectorateCredentials } from "../../../services/issue-electorate-credentials.ts";
+import { findElectionById } from "../../storage/repos/elections.ts";
 import { reissueCredential } from "../../../services/reissue-credential.ts";
 import { revokeCredential } from "../../../services/revoke-credential.ts";
-import { gatherCredentialElectorate } from "../../../services/gather-credential-electorate.ts";
 import { operator, withStore } from "../open-store.ts";
 import { openPrintPack, type PrintPackWriter } from "../../print/print-pack.ts";
 import { postalAddressBook, type PostalAddress } from "../../storage/repos/postal-addresses.ts";
@@ -61,42 +62,26 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
         process.exitCode = await withStore(async (store) => {
           const electionId = await electionIdOf(store, o.election);
           if (electionId === undefined) return fail(`There is no election "${o.election}".`);
-          let voters: VoterToIssue[];
-          let title = o.election;
+          let given: VoterToIssue[] | undefined;
           if (o.voters) {
             const rows = parse(await readFile(o.voters, "utf8"), {
               columns: true,
               skip_empty_lines: true,
               trim: true,
             }) as Record<string, string>[];
-            voters = rows.map((r) => ({
+            given = rows.map((r) => ({
               voterId: r["voter_id"] ?? "",
               section: r["section"] ?? "",
               heldCase: r["held_case"] || null,
               email: r["email"] || null,
               region: r["region"] || null,
             }));
-          } else {
-            // Frozen members plus accepted supporters, minus exclusions, each person in one section;
-            // voters under challenge are marked so that their ballots are held.
-            const sections = o.sections
-              ?.split(",")
-              .map((s) => s.trim())
-              .filter(Boolean);
-            const gathered = await gatherCredentialElectorate(store, {
-              electionId,
-              ...(sections ? { sections } : {}),
-            });
-            if (!gathered.ok) return fail(messages(gathered.error));
-            voters = [...gathered.value.voters];
-            title = gathered.value.title;
-            const bySection = new Map<string, number>();
-            for (const v of voters) bySection.set(v.section, (bySection.get(v.section) ?? 0) + 1);
-            console.log(
-              `Electorate: ${[...bySection].map(([s, n]) => `${s} ${n}`).join(", ") || "nobody"}` +
-                `; left out: ${gathered.value.excluded.length} excluded by a panel, ${gathered.value.placedEarlier.length} already voting in an earlier section; ${voters.filter((v) => v.heldCase).length} under challenge (ballots held).`,
-            );
           }
+          const sections = o.sections
+            ?.split(",")
+            .map((s) => s.trim())
+            .filter(Boolean);
+          const title = (await store.read((tx) => findElectionById(tx, electionId)))?.title ?? o.election;
           const temp = `${o.printFile}.partial`;
           const out = createWriteStream(temp, { mode: 0o600 });
           // With --pdf, names and addresses join the codes, in the PDF and in the CSV.
@@ -113,14 +98,19 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
           const missing = { name: "", lines: [], postcode: "" } satisfies PostalAddress;
           out.write(`voter_id,section,code,link${book ? ",name,address,postcode" : ""}\n`);
           const started = Date.now();
-          const result = await issueCredentials(
+          // Frozen members plus accepted supporters, minus exclusions, each person in one section;
+          // voters under challenge are marked so that their ballots are held (or the --voters list).
+          const result = await issueElectorateCredentials(
             store,
             cliVotingDeps(),
+            operator(),
             {
               electionId,
-              voters,
-              ...(o.mail ? { mail: { linkBase: o.linkBase, slug: o.election, electionTitle: title } } : {}),
+              ...(given ? { voters: given } : {}),
+              ...(sections ? { sections } : {}),
+              ...(o.mail ? { mail: { linkBase: o.linkBase, slug: o.election } } : {}),
             },
+            "cli",
             async (batch) => {
               const link = (token: string) => `${o.linkBase}/vote/${o.election}/link/${token}`;
               const text = batch
@@ -162,6 +152,17 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
             return fail(messages(result.error));
           }
           await rename(temp, o.printFile);
+          const issued = result.value;
+          const voters = issued.voters;
+          if (!given)
+            console.log(
+              `Electorate: ${
+                Object.entries(issued.bySection)
+                  .map(([s, n]) => `${s} ${n}`)
+                  .join(", ") || "nobody"
+              }` +
+                `; left out: ${issued.excluded} excluded by a panel, ${issued.placedEarlier} already voting in an earlier section; ${issued.held} under challenge (ballots held).`,
+            );
           if (o.pdf !== undefined) {
             await rename(pdfTemp, o.pdf);
             const noAddress = voters.filter((v) => !book?.get(v.voterId)?.lines.length).length;
@@ -170,7 +171,7 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
             );
           }
           console.log(
-            `Issued ${result.value.issued.toLocaleString("en-GB")} credentials in ${((Date.now() - started) / 1000).toFixed(1)} s. Print file: ${o.printFile} (keep it secret; delete it once the packs and mails have gone).`,
+            `Issued ${issued.issued.toLocaleString("en-GB")} credentials in ${((Date.now() - started) / 1000).toFixed(1)} s. Print file: ${o.printFile} (keep it secret; delete it once the packs and mails have gone).`,
           );
           if (o.mail)
             console.log(

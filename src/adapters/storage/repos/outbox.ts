@@ -162,3 +162,85 @@ export async function undeliveredMail(
     error: r.last_error,
   }));
 }
+
+/** Delivery per kind: waiting (never tried or not yet failed), waiting to retry, sent, failed. */
+export interface KindDelivery {
+  readonly kind: string;
+  readonly queued: number;
+  readonly retrying: number;
+  readonly sent: number;
+  readonly failed: number;
+}
+
+/** One election's delivery counts per kind, in one scan of its outbox rows. */
+export async function deliveryByKind(tx: Tx, electionId: string): Promise<KindDelivery[]> {
+  const r = await sql<{ kind: string; queued: string; retrying: string; sent: string; failed: string }>`
+    select kind,
+           count(*) filter (where status = 'pending' and last_error is null) as queued,
+           count(*) filter (where status = 'pending' and last_error is not null) as retrying,
+           count(*) filter (where status = 'sent') as sent,
+           count(*) filter (where status = 'failed') as failed
+    from outbox where election_id = ${electionId}::uuid
+    group by kind order by kind`.execute(dbOf(tx));
+  return r.rows.map((x) => ({
+    kind: x.kind,
+    queued: Number(x.queued),
+    retrying: Number(x.retrying),
+    sent: Number(x.sent),
+    failed: Number(x.failed),
+  }));
+}
+
+/** One message's delivery history (never its body). */
+export interface MailHistoryRow {
+  readonly id: string;
+  readonly to: string;
+  readonly subjectRef: string | null;
+  readonly status: "pending" | "sent" | "failed";
+  readonly attempts: number;
+  readonly createdAt: Date;
+  readonly sentAt: Date | null;
+  readonly nextAttemptAt: Date;
+  readonly error: string | null;
+}
+
+/** The newest messages of one kind for an election, `limit` at a time after `offset`. */
+export async function mailHistory(
+  tx: Tx,
+  electionId: string,
+  kind: string,
+  limit: number,
+  offset: number,
+): Promise<MailHistoryRow[]> {
+  const rows = await dbOf(tx)
+    .selectFrom("outbox")
+    .select([
+      "id",
+      "to_address",
+      "subject_ref",
+      "status",
+      "attempts",
+      "created_at",
+      "sent_at",
+      "next_attempt_at",
+      "last_error",
+    ])
+    .where("election_id", "=", electionId)
+    .where("kind", "=", kind)
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    to: r.to_address,
+    subjectRef: r.subject_ref,
+    status: r.status,
+    attempts: r.attempts,
+    createdAt: new Date(r.created_at),
+    sentAt: r.sent_at ? new Date(r.sent_at) : null,
+    nextAttemptAt: new Date(r.next_attempt_at),
+    error: r.last_error,
+  }));
+}

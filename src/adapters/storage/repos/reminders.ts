@@ -48,3 +48,11 @@ export async function stopReminders(tx: Tx, electionId: string, voterId: string)
     update reminder_addresses set stopped = true
     where election_id = ${electionId}::uuid and voter_id = ${voterId}`.execute(dbOf(tx));
 }
+
+/** The address saved for one voter at issue time, if any (a reissued credential's mail goes there). */
+export async function addressOf(tx: Tx, electionId: string, voterId: string): Promise<string | undefined> {
+  const r = await sql<{ email: string }>`
+    select email from reminder_addresses
+    where election_id = ${electionId}::uuid and voter_id = ${voterId}`.execute(dbOf(tx));
+  return r.rows[0]?.email || undefined;
+}

@@ -230,6 +230,8 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
       <div class="actions">
         ${mayFreeze && !e.frozen ? html`<a class="button" href="/console/elections/${slug}/roll">${v.t("election.importRoll")}</a>` : ""}
         <a class="button secondary" href="/console/elections/${slug}/poll">${v.t("poll.link")}</a>
+        ${mayFreeze ? html`<a class="button secondary" href="/console/elections/${slug}/credentials">${v.t("creds.link")}</a>` : ""}
+        <a class="button secondary" href="/console/elections/${slug}/mail">${v.t("mail.link")}</a>
         ${request.actor?.role === "staff" ? "" : html`<a class="button secondary" href="/console/elections/${slug}/count">${v.t("count.link")}</a>`}
         <a class="button secondary" href="/console/elections/${slug}/turnout">${v.t("election.turnout")}</a>
         <a class="button secondary" href="/console/elections/${slug}/audit">${v.t("election.audit")}</a>

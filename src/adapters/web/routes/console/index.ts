@@ -10,6 +10,8 @@ import { siteCss } from "../../views/site-css.ts";
 import type { RoutePlugin } from "../route-deps.ts";
 import { refuse, sameToken, type FormBody } from "./context.ts";
 import { countRoutes } from "./count.ts";
+import { credentialRoutes } from "./credentials.ts";
+import { mailRoutes } from "./mail.ts";
 import { electionRoutes } from "./elections.ts";
 import { peopleRoutes } from "./people.ts";
 import { pollRoutes } from "./poll.ts";
@@ -70,6 +72,8 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
   reauthRoutes(app, routeDeps.store, deps, cookieSettings);
   pollRoutes(app, routeDeps.store, routeDeps.now);
   countRoutes(app, routeDeps.store, routeDeps.now);
+  credentialRoutes(app, routeDeps.store, routeDeps.now);
+  mailRoutes(app, routeDeps.store, routeDeps.now);
   applicationConsoleRoutes(app, routeDeps.store, routeDeps.now);
   vettingConsoleRoutes(app, routeDeps.store, routeDeps.now);
   nominationConsoleRoutes(app, routeDeps.store, routeDeps.now);

@@ -32,12 +32,18 @@ export function isRefusal(p: Problem): boolean {
   return p.code.startsWith("access.") || (p.code === "not-found" && p.field === "election");
 }
 
+/**
+ * The voting services' deps, built on first use: the credential key is read from the environment
+ * only when a page needs it (a close, an issue), so the console runs without it until then.
+ */
+export function lazyVotingDeps(now: () => Date): () => VotingDeps {
+  let voting: VotingDeps | undefined;
+  return () => (voting ??= { hash: credentialHasher(loadCredentialKey()), random: cryptoRandom, now });
+}
+
 /** The returning officer's poll pages: readiness before the ballot opens, set-up from the certified paper, close. */
 export function pollRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
-  let voting: VotingDeps | undefined;
-  // Built on first use: the credential key is read from the environment only when a poll is closed.
-  const votingDeps = (): VotingDeps =>
-    (voting ??= { hash: credentialHasher(loadCredentialKey()), random: cryptoRandom, now });
+  const votingDeps = lazyVotingDeps(now);
 
   const pollPage = (
     request: FastifyRequest,

@@ -3,6 +3,7 @@
 
 import { applicationsEn } from "./applications-en.ts";
 import { nominationsEn } from "./nominations-en.ts";
+import { mailEn } from "./mail-en.ts";
 
 /** English console messages. */
 export const en = {
@@ -173,12 +174,14 @@ export const en = {
     "nominations-open": "Nominations are still open: the ballot paper is fixed when they close.",
     "no-candidates": "Nominations closed with no candidate on the ballot paper.",
     "poll-not-set": "The poll is not set up: no voting window or ballot paper yet (poll page).",
-    "no-credentials": "No voting credentials have been issued yet (selectorate credentials issue).",
+    "no-credentials": "No voting credentials have been issued yet (credentials page).",
     "poll-not-closed": "The closing time has passed but the poll has not been closed (poll page).",
     "poll-still-open": "The poll is still open: it closes at {{closes}}.",
     "box-not-sealed":
       "The poll closed but the ballot box is not sealed: the close-of-poll reconciliation did not pass.",
     "counted-already": "The count has already run.",
+    "credentials-issued": "The credentials have been issued already.",
+    "poll-closed": "The poll has closed.",
     ready: "Nothing blocks this step.",
   },
   poll: {
@@ -264,6 +267,7 @@ export const en = {
   },
   ...applicationsEn,
   ...nominationsEn,
+  ...mailEn,
 } as const;
 
 /** The shape every console language file follows. */
