@@ -5,10 +5,9 @@ import { problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
 import { type Reconciliation, type SectionTally, reconcileClose } from "../domain/ballots/index.ts";
 import { findPoll, lockPoll, markPollClosed, sealPoll } from "../adapters/storage/repos/polls.ts";
-import { credentialSections, usedBySection } from "../adapters/storage/repos/credentials.ts";
+import { usedPerSection } from "../adapters/storage/repos/credentials.ts";
 import { stagedBySection } from "../adapters/storage/repos/ballot-staging.ts";
-import { boxBySection, remixBox } from "../adapters/storage/repos/ballot-box.ts";
-import { boxSealHash } from "../adapters/storage/repos/declaration.ts";
+import { remixBox, sealAndTallyBox } from "../adapters/storage/repos/ballot-box.ts";
 import { heldBySection } from "../adapters/storage/repos/held-envelopes.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { mixBallots } from "./mix-ballots.ts";
@@ -51,12 +50,17 @@ export async function closePoll(
   });
   if (!closed.ok) return closed;
   await mixBallots(store, deps, input.electionId, true);
-  // In a transaction of its own, like every mix: box rows share their xmin with nothing else.
-  await store.transaction(async (tx) => ok(await remixBox(tx, input.electionId)));
+  // In a transaction of its own, like every mix: box rows share their xmin with nothing else. It
+  // reads the seal and the tallies off the rows it writes; nothing can change the box after it (the
+  // poll is closed and the mixer flushed), and the count checks the seal again in any case.
+  const remixed = await store.transaction(async (tx) =>
+    ok(await remixBox(tx, input.electionId, deps.random)),
+  );
   return store.transaction(async (tx): Promise<Result<ClosedPoll, Problem[]>> => {
-    const sections = new Set(await credentialSections(tx, input.electionId));
-    const used = await usedBySection(tx, input.electionId);
-    const box = await boxBySection(tx, input.electionId);
+    const used = await usedPerSection(tx, input.electionId);
+    const sections = new Set(used.keys());
+    const { sealHash, bySection: box } =
+      (remixed.ok ? remixed.value : undefined) ?? (await sealAndTallyBox(tx, input.electionId));
     const held = await heldBySection(tx, input.electionId);
     const staged = await stagedBySection(tx, input.electionId);
     for (const m of [used, box, held, staged]) for (const s of m.keys()) sections.add(s);
@@ -72,7 +76,6 @@ export async function closePoll(
     }));
     const reconciled = reconcileClose(tallies);
     if (!reconciled.ok) return reconciled;
-    const sealHash = await boxSealHash(tx, input.electionId);
     await sealPoll(tx, input.electionId, sealHash);
     await appendRecord(
       tx,

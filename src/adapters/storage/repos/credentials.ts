@@ -220,27 +220,12 @@ export async function setHeldCase(
     .execute();
 }
 
-/** Credentials used, per section. */
-export async function usedBySection(tx: Tx, electionId: string): Promise<Map<string, number>> {
-  const rows = await dbOf(tx)
-    .selectFrom("credentials")
-    .select(["section", (eb) => eb.fn.countAll<string>().as("n")])
-    .where("election_id", "=", electionId)
-    .where("used", "=", true)
-    .groupBy("section")
-    .execute();
-  return new Map(rows.map((r) => [r.section, Number(r.n)]));
-}
-
-/** Every section with at least one credential. */
-export async function credentialSections(tx: Tx, electionId: string): Promise<string[]> {
-  const rows = await dbOf(tx)
-    .selectFrom("credentials")
-    .select("section")
-    .distinct()
-    .where("election_id", "=", electionId)
-    .execute();
-  return rows.map((r) => r.section);
+/** Every section with at least one credential, with how many of its credentials were used: one scan. */
+export async function usedPerSection(tx: Tx, electionId: string): Promise<Map<string, number>> {
+  const r = await sql<{ section: string; n: string }>`
+    select section, count(*) filter (where used) as n from credentials
+    where election_id = ${electionId}::uuid group by section`.execute(dbOf(tx));
+  return new Map(r.rows.map((x) => [x.section, Number(x.n)]));
 }
 
 /** A `credentials` row (as selected above) as the services read it. */

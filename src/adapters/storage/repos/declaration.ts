@@ -3,6 +3,7 @@ import type { Tx } from "../../../ports/store.ts";
 import type { CountSheet } from "../../../domain/counting/index.ts";
 import type { Declaration } from "../../../domain/declaration/index.ts";
 import { dbOf } from "../tx.ts";
+import { boxRows, sealOf } from "./ballot-box.ts";
 
 /** How far an election's result has got. */
 export type DeclarationStatus = "counted" | "signed-off" | "declared" | "published";
@@ -188,15 +189,10 @@ export async function electionById(
     .executeTakeFirst();
 }
 
-/**
- * The box's seal, computed inside the database without carrying the rows out: SHA-256 over
- * `id<TAB>section<TAB>ballot<LF>` of every row in id order, with `region<TAB>` before the ballot
- * where the row has a region (so a region changed after the close breaks the seal too). The close
- * seals with it and the count checks with it.
- */
+/** The box's seal, computed inside the database without carrying the rows out (`sealOf`). */
 export async function boxSealHash(tx: Tx, electionId: string): Promise<string> {
-  const r = await sql<{ hash: string | null }>`
-    select encode(sha256(convert_to(coalesce(string_agg(id::text || chr(9) || section || chr(9) || coalesce(region || chr(9), '') || ballot || chr(10), '' order by id), ''), 'UTF8')), 'hex') as hash
-    from ballot_box where election_id = ${electionId}::uuid`.execute(dbOf(tx));
+  const r = await sql<{ hash: string | null }>`select (${sealOf(boxRows(electionId))}) as hash`.execute(
+    dbOf(tx),
+  );
   return r.rows[0]?.hash ?? "";
 }
