@@ -1,7 +1,7 @@
 // Group commit for concurrent requests: calls that arrive while earlier batches are still in flight
-// wait and go together as the next batch. No timer: an idle server runs a lone call at once (a batch of
-// one), a busy one gathers as many calls as arrived during the previous round trip, so batches grow
-// with the load and each costs one transaction.
+// wait and go together as the next batch. No timer: an idle server runs a lone call on the next turn of
+// the event loop (a batch of one), a busy one gathers as many calls as arrived during the previous
+// round trip, so batches grow with the load and each costs one transaction.
 
 /** Options for a group: largest batch, batches run at once, and calls allowed to wait before refusing. */
 export interface GroupOptions {
@@ -59,6 +59,19 @@ export function groupCommit<I, O>(
         });
     }
   };
+  // An arrival starts a batch only after the event loop has read every request already waiting on
+  // its sockets (setImmediate runs after the I/O phase). PGlite runs a whole transaction without
+  // letting the loop read a socket, so no call could ever arrive "meanwhile": starting at once made
+  // every batch a batch of one there (measured: 531 batches of 531 calls in a 10 s bench run).
+  let scheduled = false;
+  const pumpSoon = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      pump();
+    });
+  };
   return (key, item) =>
     new Promise<O>((resolve, reject) => {
       if (waiting >= options.maxWaiting) return reject(new GroupFull());
@@ -66,6 +79,6 @@ export function groupCommit<I, O>(
       if (queue) queue.push({ item, resolve, reject });
       else queues.set(key, [{ item, resolve, reject }]);
       waiting++;
-      pump();
+      pumpSoon();
     });
 }
