@@ -24,6 +24,9 @@ interface Figures {
   readonly seconds: number;
   readonly cpuSeconds: number;
   readonly rssMiB: number;
+  /** At the step's end: the JS heap, and ArrayBuffers (PGlite's WebAssembly memory, which never shrinks). */
+  readonly heapMiB?: number;
+  readonly buffersMiB?: number;
   readonly rows: number;
   readonly note?: string;
 }
@@ -43,11 +46,14 @@ async function timed<T>(
   const c = cpuNow();
   const t = performance.now();
   const v = await work();
+  const m = process.memoryUsage();
   return {
     step,
     seconds: (performance.now() - t) / 1000,
     cpuSeconds: cpuNow() - c,
     rssMiB: rssMiB(),
+    heapMiB: Math.round(m.heapUsed / 2 ** 20),
+    buffersMiB: Math.round(m.arrayBuffers / 2 ** 20),
     rows,
     ...(note ? { note: note(v) } : {}),
   };
@@ -342,6 +348,8 @@ try {
       const goals = targetsOf(engine, f);
       missed += goals.filter((g) => !g.met).length;
       const said = goals.map((g) => `${g.what}: ${g.met ? "met" : "MISSED"}`).join(", ");
+      const held =
+        f.heapMiB === undefined ? "" : `at the end JS heap ${f.heapMiB} MiB, buffers ${f.buffersMiB} MiB`;
       console.log(
         `  ${f.step.padEnd(34)} ${f.seconds.toFixed(1).padStart(7)} ${f.cpuSeconds.toFixed(1).padStart(7)} ${Math.round(
           f.rows / f.seconds,
@@ -349,7 +357,7 @@ try {
           .toLocaleString("en-GB")
           .padStart(
             9,
-          )} ${`${f.rssMiB} MiB`.padStart(9)}  ${[said, f.note ?? ""].filter((x) => x !== "").join("; ")}`,
+          )} ${`${f.rssMiB} MiB`.padStart(9)}  ${[said, f.note ?? "", held].filter((x) => x !== "").join("; ")}`,
       );
     }
     console.log(`  import / raw COPY = ${(steps[0]!.seconds / copy.seconds).toFixed(1)}×`);
