@@ -9,7 +9,6 @@ import { insertElection } from "../../src/adapters/storage/repos/elections.ts";
 import { readAudit } from "../../src/adapters/storage/repos/record.ts";
 import { ok, unwrap } from "../../src/domain/common/result.ts";
 import { consentToNomination } from "../../src/services/consent-to-nomination.ts";
-import { importNominatingBodies } from "../../src/services/import-nominating-bodies.ts";
 import { labourSetup } from "../fixtures/nominations-setup.ts";
 import { Client, consoleServer, signIn, staffWithRole } from "../helpers/console.ts";
 import { forEachEngine } from "../helpers/engines.ts";
@@ -46,14 +45,28 @@ forEachEngine((engine) => {
         ok(await insertElection(tx, { slug, title: "Leadership 2016", definition: {} })),
       ),
     ).id;
-    unwrap(
-      await importNominatingBodies(
-        engine.store,
-        { now: () => clock.now },
-        { id: "ro", role: "returning-officer" },
-        { slug, setup: setupByEmail() },
-        "cli",
-      ),
+    // The returning officer sets nominations up on the page: not JSON, then a fault, then the document.
+    const officer = await staffWithRole(engine.store, deps, "returning-officer", slug, "ro@party.example");
+    const ro = new Client(await server());
+    assert.equal((await signIn(ro, officer, clock.now)).statusCode, 303);
+    const bare = await ro.send("GET", page);
+    assert.match(bare.body, /<textarea[^>]*name="setup"/);
+    const clerkFirst = await as("staff", "clerk@party.example");
+    assert.doesNotMatch((await clerkFirst.send("GET", page)).body, /name="setup"/, "staff do not set up");
+    assert.equal((await post(clerkFirst, `${page}/setup`, { setup: "{}" })).statusCode, 403);
+    const notJson = await post(ro, `${page}/setup`, { setup: "{ bodies" });
+    assert.equal(notJson.statusCode, 400);
+    assert.match(notJson.body, /id="setup-error">The set-up is not valid JSON/);
+    const faulty = setupByEmail() as { threshold: { percent: string } };
+    faulty.threshold.percent = "twenty";
+    const fault = await post(ro, `${page}/setup`, { setup: JSON.stringify(faulty) });
+    assert.equal(fault.statusCode, 422);
+    assert.match(fault.body, /id="setup-error">[^<]*percent/);
+    const setUp = await post(ro, `${page}/setup`, { setup: JSON.stringify(setupByEmail()) });
+    assert.equal(setUp.statusCode, 303);
+    assert.match(
+      (await ro.send("GET", String(setUp.headers.location))).body,
+      /Nominations are set up: 3 nominating bodies, 8 nominators, 2 candidates/,
     );
     // The incumbent consents at the terminal (his account is an API token's, not a console one).
     unwrap(
@@ -111,7 +124,7 @@ forEachEngine((engine) => {
     assert.equal((await post(whip, page, { nominator: "mp-1", candidate: "smith" })).statusCode, 303);
 
     // Staff enter a signed paper form for any nominator.
-    const staff = await as("staff", "clerk@party.example");
+    const staff = clerkFirst;
     const paper = await staff.send("GET", page);
     assert.match(paper.body, /Enter a paper nomination form/);
     assert.equal((await post(staff, page, { nominator: "unite", candidate: "smith" })).statusCode, 303);
@@ -127,9 +140,6 @@ forEachEngine((engine) => {
     assert.match((await owen.send("GET", page)).body, /Owen Smith: you have consented/);
 
     // The close: refused before the end of the period beside its button, then it sets the paper.
-    const officer = await staffWithRole(engine.store, deps, "returning-officer", slug, "ro@party.example");
-    const ro = new Client(await server());
-    assert.equal((await signIn(ro, officer, clock.now)).statusCode, 303);
     assert.doesNotMatch((await clp.send("GET", page)).body, /Close nominations and set/);
     const early = await post(ro, `${page}/close`);
     assert.equal(early.statusCode, 422);

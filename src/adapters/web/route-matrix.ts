@@ -139,6 +139,7 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /console/elections/:slug/nominations": ["nominator", ...officeStaff],
   "POST /console/elections/:slug/nominations/:nomination/withdraw": ["nominator", ...officeStaff],
   "POST /console/elections/:slug/nominations/consent": ["candidate"],
+  "POST /console/elections/:slug/nominations/setup": officers,
   "POST /console/elections/:slug/nominations/close": officers,
   "GET /console/people": ["administrator"],
   "POST /console/people": ["administrator"],

@@ -5,6 +5,7 @@ import { message } from "../../../../messages/en.ts";
 import type { Store } from "../../../../ports/store.ts";
 import { closeNominations } from "../../../../services/close-nominations.ts";
 import { consentToNomination } from "../../../../services/consent-to-nomination.ts";
+import { importNominatingBodies } from "../../../../services/import-nominating-bodies.ts";
 import { makeNomination } from "../../../../services/make-nomination.ts";
 import { readNominationsDesk } from "../../../../services/read-nominations-desk.ts";
 import { withdrawNomination } from "../../../../services/withdraw-nomination.ts";
@@ -12,6 +13,7 @@ import {
   nominationsDeskPage,
   nominationsNotSetUpPage,
   type DeskForm,
+  type SetUpForm,
 } from "../../views/console/nominations-pages.ts";
 import { refuse, refuseProblem, requireSignedIn, sendPage, viewOf, type FormBody } from "./context.ts";
 
@@ -34,6 +36,7 @@ const doneKeys: Record<string, string> = {
   withdrawn: "noms.withdrawn",
   consented: "noms.consentDone",
   closed: "noms.closedDone",
+  setup: "noms.setUpDone",
 };
 const fieldsOf = new Set(["nominator", "candidate", "nomination"]);
 
@@ -47,18 +50,30 @@ export function nominationConsoleRoutes(app: FastifyInstance, store: Store, now:
     reply: FastifyReply,
     status: number,
     form: DeskForm = {},
+    setUp: SetUpForm = {},
   ) => {
     const r = await readNominationsDesk(store, deps, request.actor, { slug: request.params.slug });
     const v = viewOf(request, reply);
     if (!r.ok) {
-      if (r.error[0]?.code === "nomination.not-set-up")
-        return sendPage(reply, status, nominationsNotSetUpPage(v));
-      return refuseProblem(request, reply, r.error);
+      if (r.error[0]?.code !== "nomination.not-set-up") return refuseProblem(request, reply, r.error);
+      // Officers get the set-up form; anyone else is told nominations are not set up yet.
+      const officer = authoriseRole(request.actor, "nominations.set-up").ok;
+      return sendPage(
+        reply,
+        status,
+        nominationsNotSetUpPage(v, request.params.slug, officer ? setUp : undefined),
+      );
     }
     const q = (request.query ?? {}) as Q;
     const key = doneKeys[q["done"] ?? ""];
     const done = key
-      ? v.t(key, { nominator: q["nominator"] ?? "", candidate: q["candidate"] ?? "" })
+      ? v.t(key, {
+          nominator: q["nominator"] ?? "",
+          candidate: q["candidate"] ?? "",
+          bodies: q["bodies"] ?? "",
+          nominators: q["nominators"] ?? "",
+          candidates: q["candidates"] ?? "",
+        })
       : undefined;
     return sendPage(
       reply,
@@ -161,6 +176,44 @@ export function nominationConsoleRoutes(app: FastifyInstance, store: Store, now:
     );
     if (!r.ok) return answer(request, reply, r.error, { candidate }, "candidate");
     return reply.redirect(`${base(request.params.slug)}?done=consented`, 303);
+  });
+
+  app.post<{ Params: P }>("/console/elections/:slug/nominations/setup", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const role = authoriseRole(request.actor, "nominations.set-up");
+    if (!role.ok) return refuseProblem(request, reply, role.error);
+    const text = (((request.body ?? {}) as FormBody)["setup"] ?? "").slice(0, 5_000_000);
+    const v = viewOf(request, reply);
+    let setup: unknown;
+    try {
+      setup = JSON.parse(text);
+    } catch (e) {
+      const errors = [
+        text.trim() ? v.t("noms.setUpNotJson", { reason: (e as Error).message }) : v.t("noms.setUpEmpty"),
+      ];
+      return show(request, reply, 400, {}, { text, errors });
+    }
+    const r = await importNominatingBodies(
+      store,
+      deps,
+      request.actor,
+      { slug: request.params.slug, setup },
+      "web",
+    );
+    if (!r.ok) {
+      const first = r.error[0];
+      if (first && (accessCodes.has(first.code) || first.code === "not-found"))
+        return refuseProblem(request, reply, r.error);
+      if (first?.code === "nomination.already-set-up") return answer(request, reply, r.error, {}, "form");
+      return show(request, reply, 422, {}, { text, errors: r.error.map((p) => message(p)) });
+    }
+    const counts = new URLSearchParams({
+      done: "setup",
+      bodies: String(r.value.bodies),
+      nominators: String(r.value.nominators),
+      candidates: String(r.value.candidates),
+    });
+    return reply.redirect(`${base(request.params.slug)}?${counts.toString()}`, 303);
   });
 
   app.post<{ Params: P }>("/console/elections/:slug/nominations/close", async (request, reply) => {

@@ -3,7 +3,7 @@ import type { NominationsDesk } from "../../../../services/read-nominations-desk
 import { html, type Html } from "../html.ts";
 import { nominationsStatus, nominationsTableHtml, utc } from "../nominations-table.ts";
 import { notice, selectField } from "./form-fields.ts";
-import { consoleErrors, consolePage, csrfField, type ConsoleView } from "./shell.ts";
+import { consoleErrors, consolePage, csrfField, textArea, type ConsoleView } from "./shell.ts";
 
 // The console's nominations page: an officer of a nominating body nominates and withdraws for the
 // nominators their body lists them for; staff enter signed paper forms; a candidate consents; the
@@ -57,10 +57,11 @@ function nominatorsTable(
   nominators: readonly DeskNominator[],
   open: boolean,
   form: DeskForm,
+  paper: boolean,
 ): Html {
   const { t } = v;
   const withdrawError = errorAt(form, "nomination");
-  return html`<h2>${t("noms.yours")}</h2>
+  return html`<h2>${t(paper ? "noms.onFile" : "noms.yours")}</h2>
     ${withdrawError ? html`<p class="error" id="nomination-error" role="alert">${withdrawError}</p>` : ""}
     <table>
       <thead>
@@ -163,17 +164,51 @@ export function nominationsDeskPage(
         ? html`<p>${t("noms.noneForYou", { account: `email:${email}` })}</p>`
         : ""
     }
-    ${acting && listed.length > 0 ? nominatorsTable(v, slug, listed, open, form) : ""}
+    ${acting && listed.length > 0 ? nominatorsTable(v, slug, listed, open, form, desk.mode === "paper") : ""}
     ${acting && open && desk.nominators.length > 0 ? nominateForm(v, slug, desk, form) : ""}
     ${desk.mode === "candidate" ? consentSection(v, slug, desk, form) : ""}
-    <h2>${t("noms.publicTitle")}</h2>
+    <h2>${t("noms.tableTitle")}</h2>
     ${nominationsTableHtml(t, desk.table, desk.outcome)}
     <p><a href="/elections/${slug}/nominations?lang=${v.lang}">${t("noms.publicLink")}</a></p>
     ${desk.mayClose && open ? closeSection(v, slug, desk, form) : ""}`;
   return consolePage(v, t("noms.title"), body);
 }
 
-/** The page when the election has no nominations set up yet. */
-export function nominationsNotSetUpPage(v: ConsoleView): string {
-  return consolePage(v, v.t("noms.title"), html`<p>${v.t("noms.notSetUp")}</p>`);
+/** The set-up form (officers): the document pasted, its faults listed beside the field. */
+function setUpForm(v: ConsoleView, slug: string, form: SetUpForm): Html {
+  const { t } = v;
+  return html`<h2>${t("noms.setUpTitle")}</h2>
+    <form method="post" action="/console/elections/${slug}/nominations/setup" novalidate>
+      ${csrfField(v.session!.csrfToken)}
+      ${textArea({
+        name: "setup",
+        label: t("noms.setUpField"),
+        hint: t("noms.setUpIntro"),
+        value: form.text ?? "",
+        error: form.errors && form.errors.length > 0 ? form.errors.join(" ") : undefined,
+        rows: 16,
+      })}
+      <button type="submit">${t("noms.setUpSubmit")}</button>
+    </form>`;
+}
+
+/** What the set-up form held, and its faults, after a refused submission. */
+export interface SetUpForm {
+  readonly text?: string;
+  readonly errors?: readonly string[];
+}
+
+/**
+ * The page when the election has no nominations set up yet: the set-up form for officers (`form`
+ * given), else a sentence saying so.
+ */
+export function nominationsNotSetUpPage(v: ConsoleView, slug: string, form?: SetUpForm): string {
+  const faults = (form?.errors ?? []).map((message) => ({ field: "setup", message }));
+  return consolePage(
+    v,
+    v.t("noms.title"),
+    html`${consoleErrors(v.t, faults)}
+      <p>${v.t("noms.notSetUp")}</p>
+      ${form ? setUpForm(v, slug, form) : ""}`,
+  );
 }

@@ -70,7 +70,7 @@ export const cy = {
   },
   readiness: {
     "not-frozen": "Nid yw'r etholaeth wedi'i rhewi eto (tudalen yr etholiad).",
-    "nominations-not-set-up": "Nid yw'r enwebiadau wedi'u gosod (selectorate nominations set-up).",
+    "nominations-not-set-up": "Nid yw'r enwebiadau wedi'u gosod (tudalen yr enwebiadau).",
     "nominations-open": "Mae'r enwebiadau ar agor o hyd: pennir y papur pleidleisio pan fyddant yn cau.",
     "no-candidates": "Caeodd yr enwebiadau heb ymgeisydd ar y papur pleidleisio.",
     "poll-not-set":

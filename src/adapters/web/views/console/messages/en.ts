@@ -170,7 +170,7 @@ export const en = {
   },
   readiness: {
     "not-frozen": "The electorate is not frozen yet (election page).",
-    "nominations-not-set-up": "Nominations have not been set up (selectorate nominations set-up).",
+    "nominations-not-set-up": "Nominations have not been set up (the nominations page).",
     "nominations-open": "Nominations are still open: the ballot paper is fixed when they close.",
     "no-candidates": "Nominations closed with no candidate on the ballot paper.",
     "poll-not-set": "The poll is not set up: no voting window or ballot paper yet (poll page).",

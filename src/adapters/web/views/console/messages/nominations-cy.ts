@@ -81,6 +81,17 @@ export const nominationsCy = {
       groupMet: "{{head}} — wedi'i gyrraedd",
       groupNotMet: "{{head}} — heb ei gyrraedd",
     },
+    onFile: "Enwebiadau ar gofnod",
+    tableTitle: "Tabl yr enwebiadau",
+    setUpTitle: "Trefnu'r enwebiadau",
+    setUpIntro:
+      "Gludwch drefn yr enwebiadau (JSON, fel yn docs/nominations.md): y cyrff enwebu a phwy a gaiff enwebu ar ran pob un (cyfrif consol fel email:<cyfeiriad>), yr ymgeiswyr, y trothwyon a'r cyfnod. Nes gwneir yr enwebiad cyntaf, mae trefn newydd yn cymryd ei lle.",
+    setUpField: "Trefn yr enwebiadau (JSON)",
+    setUpEmpty: "Gludwch y ddogfen drefn.",
+    setUpNotJson: "Nid yw'r drefn yn JSON dilys: {{reason}}",
+    setUpSubmit: "Trefnu'r enwebiadau",
+    setUpDone:
+      "Mae'r enwebiadau wedi'u trefnu: {{bodies}} corff enwebu, {{nominators}} enwebydd, {{candidates}} ymgeisydd.",
     paper: "Papur pleidleisio",
     why: "Pwy a gymhwysodd, a pham",
   },

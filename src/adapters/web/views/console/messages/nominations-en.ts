@@ -81,6 +81,17 @@ export const nominationsEn = {
       groupMet: "{{head}} — met",
       groupNotMet: "{{head}} — not met",
     },
+    onFile: "Nominations on file",
+    tableTitle: "The nominations table",
+    setUpTitle: "Set up nominations",
+    setUpIntro:
+      "Paste the nominations set-up (JSON, as in docs/nominations.md): the nominating bodies and who may nominate for each (a console account as email:<address>), the candidates, the thresholds and the period. Until the first nomination is made, a new set-up replaces it.",
+    setUpField: "Nominations set-up (JSON)",
+    setUpEmpty: "Paste the set-up document.",
+    setUpNotJson: "The set-up is not valid JSON: {{reason}}",
+    setUpSubmit: "Set up nominations",
+    setUpDone:
+      "Nominations are set up: {{bodies}} nominating bodies, {{nominators}} nominators, {{candidates}} candidates.",
     paper: "Ballot paper",
     why: "Who qualified, and why",
   },
