@@ -46,37 +46,45 @@ export async function anApplicationsElection(store: Store, slug: string): Promis
     ok(await insertElection(tx, { slug, title: `Leadership election ${slug}`, definition: {} })),
   );
   const id = unwrap(e).id;
-  const declaration = {
-    version: "2016-1",
-    aimsAndValues:
-      "I support the aims and values of the Party and I am not a member of any organisation opposed to it.",
-    codeOfConduct: "I accept the Party's code of conduct.",
-  };
   for (const [sectionId, kind, fee] of [
     ["registered", "registered", 2500],
     ["affiliated", "affiliated", 0],
   ] as const)
-    unwrap(
-      await configureApplications(
-        store,
-        { now: () => new Date(times.opens) },
-        { actor: officer, source: "cli" },
-        {
-          electionId: id,
-          sectionId,
-          kind,
-          opensAt: new Date(times.opens),
-          closesAt: new Date(times.closes),
-          feePence: fee,
-          paymentDeadline: new Date(times.paymentDeadline),
-          unionDeadline: new Date(times.unionDeadline),
-          pollingDay: calendarDate("2016-09-21")!,
-          appealWindowDays: 7,
-          declaration,
-        },
-      ),
-    );
+    unwrap(await configureSection(store, id, sectionId, kind, fee));
   return id;
+}
+
+/** Opens one section to applications on the 2016 timetable (`times`), with the 2016 declaration. */
+export function configureSection(
+  store: Store,
+  electionId: string,
+  sectionId: string,
+  kind: "registered" | "affiliated",
+  feePence: number,
+): ReturnType<typeof configureApplications> {
+  return configureApplications(
+    store,
+    { now: () => new Date(times.opens) },
+    { actor: officer, source: "cli" },
+    {
+      electionId,
+      sectionId,
+      kind,
+      opensAt: new Date(times.opens),
+      closesAt: new Date(times.closes),
+      feePence,
+      paymentDeadline: new Date(times.paymentDeadline),
+      unionDeadline: new Date(times.unionDeadline),
+      pollingDay: calendarDate("2016-09-21")!,
+      appealWindowDays: 7,
+      declaration: {
+        version: "2016-1",
+        aimsAndValues:
+          "I support the aims and values of the Party and I am not a member of any organisation opposed to it.",
+        codeOfConduct: "I accept the Party's code of conduct.",
+      },
+    },
+  );
 }
 
 /** A good application form for one person; vary by spreading. */
