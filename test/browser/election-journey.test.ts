@@ -4,14 +4,13 @@
 // application on a phone and the officer's decision, a vetting case excluded by its panel on a phone
 // and appealed to another panel, nominations by a nominating body's officer (an error beside its
 // field first) and a candidate's consent, the close of nominations (refused early, beside the
-// button), the poll set up, a vote cast on a phone-sized screen with the keyboard only, the close,
+// button), the poll set up, the credentials issued, a vote cast on a phone-sized screen with the keyboard only, the close,
 // the count, the scrutineer's sign-off, declare and publish. axe-core on every page; screenshots in
 // test-artifacts/election-journey/.
 // Not clicked, because no page does them yet (and said here so): the first-run link (printed by
 // `npm start`), the applications' settings and the register extract (JSON API and command line),
-// the vetting panels (JSON API), the incumbent's consent (his account is an API token's), and the
-// issue of voting credentials (command line; the console's credential issue is being built apart).
-// The mail goes through a real SMTP sink.
+// the vetting panels (JSON API), and the incumbent's consent (his account is an API token's). The
+// mail goes from the outbox (as `npm start` sends it) through a real SMTP sink.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
@@ -23,7 +22,7 @@ import { codeAt, type StaffLogin } from "../helpers/console.ts";
 import { labourDefinition, labourMapping, labourRollCsv } from "../helpers/electorate.ts";
 import { appDeps, anExtract, configureSection } from "../helpers/applications.ts";
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
-import { mailOneCredential, voteByKeyboard } from "../helpers/console-vote.ts";
+import { deliverCredentialLink, voteByKeyboard } from "../helpers/console-vote.ts";
 import { labourSetup } from "../fixtures/nominations-setup.ts";
 import { findElectionBySlug } from "../../src/adapters/storage/repos/elections.ts";
 import { findStaffByEmail } from "../../src/adapters/storage/repos/staff.ts";
@@ -330,18 +329,30 @@ test(
       assert.match(await text(ro, "[role=status]"), /The poll is set: 2 candidates/);
       await look(ro, "poll-set");
 
-      // Credentials by mail (the command line's step), then a vote on a phone with the keyboard only.
+      // The credentials: issued from the console's credentials page, their mail queued.
+      await ro.goto(`${base}/console/elections/${slug}/credentials`);
+      // The voter the panel excluded (the appeal dismissed) is left out.
+      assert.match(await text(ro, "main"), /Left out: 1 excluded by a panel/);
+      await look(ro, "credentials-before");
+      await ro.getByRole("button", { name: /^Issue \d+ credentials and queue their mail$/ }).click();
+      assert.match(await text(ro, "main"), /Issued \d+ credentials/);
+      await look(ro, "credentials-issued");
+
+      // The poll opens; the mail goes out; a vote on a phone with the keyboard only.
       at("2016-08-22T09:00:00Z");
-      const voteLink = await mailOneCredential({
+      const voteLink = await deliverCredentialLink({
         store: env.store,
         sink: env.sink,
         now: clock.now,
-        electionId,
-        base,
-        slug,
-        title: "Labour Party leadership election 2016",
-        voter: { voterId: "L0000001", section: "member", email: "ann.abbott@example.org" },
+        email: "ann.abbott@example.org",
       });
+      // The voter the panel excluded was mailed about the case, never a voting link.
+      const bob = env.sink.to("bob.baker@example.org");
+      assert.ok(bob.length > 0, "the excluded voter was mailed about the case");
+      assert.ok(
+        bob.every((m) => !/\/vote\/[^\s]+\/link\//.test(m.body)),
+        "no credential for the excluded voter",
+      );
       const vp = await open(phone);
       await vp.goto(voteLink);
       assert.equal(await vp.locator("h1").textContent(), "Your ballot paper");

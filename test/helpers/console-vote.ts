@@ -1,6 +1,6 @@
-// The voting half of the console's browser journeys: one credential issued and mailed through the
-// outbox to the SMTP sink (the command line's step: the console does not issue credentials yet),
-// and a vote cast on the ballot page with the keyboard only.
+// The voting half of the console's browser journeys: the credential mail delivered from the outbox
+// to the SMTP sink (after the console's issue, or one credential issued through the service), and a
+// vote cast on the ballot page with the keyboard only.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import type { Store } from "../../src/ports/store.ts";
@@ -34,17 +34,31 @@ export async function mailOneCredential(o: {
       async () => undefined,
     ),
   );
+  return deliverCredentialLink({ ...o, email: o.voter.email });
+}
+
+/**
+ * Sends the outbox once to the SMTP sink (what `npm start` does continuously) and returns the
+ * one-click link of the credential mail to `email`.
+ */
+export async function deliverCredentialLink(o: {
+  store: Store;
+  sink: SmtpSink;
+  now: () => Date;
+  email: string;
+}): Promise<string> {
   await createOutboxSender({
     store: o.store,
     mailer: createSmtpMailer({ url: o.sink.url, from: "ro@example.org" }),
     now: o.now,
   }).runOnce();
   const deadline = Date.now() + 10_000;
-  while (o.sink.to(o.voter.email).length === 0 && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  const mail = o.sink.to(o.voter.email)[0];
-  const link = /(http:\/\/127\.0\.0\.1:\d+\/vote\/[^\s]+\/link\/[0-9a-z]+)/.exec(mail?.body ?? "")?.[1];
-  assert.ok(link, "the mail carries the one-click link");
+  const credentialMail = () => o.sink.to(o.email).find((m) => /\/vote\/[^\s]+\/link\//.test(m.body));
+  while (!credentialMail() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  const link = /(http:\/\/127\.0\.0\.1:\d+\/vote\/[^\s]+\/link\/[0-9a-z]+)/.exec(
+    credentialMail()?.body ?? "",
+  )?.[1];
+  assert.ok(link, `a credential mail with its one-click link reached ${o.email}`);
   return link;
 }
 

@@ -146,8 +146,16 @@ export function nominationsDeskPage(
   const { t } = v;
   const { desk, slug } = o;
   const form = o.form ?? {};
+  // The summary links to where each error is shown: the form's heading, the withdrawal's sentence,
+  // or the field itself (a candidate's consent has a button, not a field).
+  const anchor = (field: string): string =>
+    field === "form"
+      ? "make"
+      : field === "nomination" || (field === "candidate" && desk.mode === "candidate")
+        ? `${field}-error`
+        : field;
   const errors = Object.entries(form.errors ?? {}).map(([field, message]) => ({
-    field: field === "form" ? "make" : field,
+    field: anchor(field),
     message,
   }));
   const open = desk.table.closedAt === null;
