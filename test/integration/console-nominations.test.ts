@@ -88,6 +88,9 @@ forEachEngine((engine) => {
     assert.equal(mine.statusCode, 200);
     assert.match(mine.body, /<option value="clp-islington-north"/);
     assert.doesNotMatch(mine.body, /<option value="(clp-pontypridd|mp-1|unite)"/, "only their own nominator");
+    const welsh = await clp.send("GET", `${page}?lang=cy`);
+    assert.match(welsh.body, /<h2 id="make">Gwneud enwebiad<\/h2>/, "the nominations page speaks Welsh");
+    assert.match((await clp.send("GET", `${page}?lang=en`)).body, /<h2 id="make">Make a nomination<\/h2>/);
     const none = await stranger.send("GET", page);
     assert.match(none.body, /add email:someone@elsewhere\.example to your nominating body/);
     assert.doesNotMatch(none.body, /<option value="clp-/);
