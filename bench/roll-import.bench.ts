@@ -24,7 +24,10 @@ interface Figures {
   readonly seconds: number;
   readonly cpuSeconds: number;
   readonly rssMiB: number;
-  /** At the step's end: the JS heap, and ArrayBuffers (PGlite's WebAssembly memory, which never shrinks). */
+  /**
+   * At the step's end: the JS heap in use, and ArrayBuffers outside it (Blobs, Buffers). PGlite's
+   * WebAssembly memory is in neither, so RSS well above their sum is mostly PGlite's own.
+   */
   readonly heapMiB?: number;
   readonly buffersMiB?: number;
   readonly rows: number;
