@@ -20,6 +20,7 @@ import {
   acceptedSupporters,
   listGroupingFacts,
   pendingPage,
+  pendingFingerprint,
   listSettings,
   saveRegisterOutcomes,
   writeDecisions,
@@ -57,6 +58,8 @@ export async function decideApplications(
   deps: Pick<ApplicationsDeps, "now" | "eligiblePeople">,
   ctx: ServiceContext,
   electionId: string,
+  /** The pending queue the officer confirmed (count and digest); a changed queue decides nothing. */
+  confirmed?: { readonly count: number; readonly digest: string },
 ): Promise<Result<DecisionTally, Problem[]>> {
   return audited(store, attemptOf(ctx, electionId, "applications.decide", deps), async () => {
     const allowed = authorise(ctx.actor, "applications.decide", electionId);
@@ -65,6 +68,13 @@ export async function decideApplications(
     return store.transaction<DecisionTally, Problem[]>(async (tx) => {
       const election = await findElectionById(tx, electionId);
       if (!election) return err([problem("not-found", { field: "election" })]);
+      if (confirmed) {
+        const now = await pendingFingerprint(tx, electionId);
+        if (now.count !== confirmed.count || now.digest !== confirmed.digest)
+          return err([
+            problem("application.queue-changed", { facts: { confirmed: confirmed.count, now: now.count } }),
+          ]);
+      }
       const settings = new Map((await listSettings(tx, electionId)).map((s) => [s.sectionId, s]));
       const all = await listGroupingFacts(tx, electionId);
       const payments = await paymentsOf(tx, electionId);

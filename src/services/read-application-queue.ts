@@ -2,7 +2,11 @@ import type { Store } from "../ports/store.ts";
 import { authorise } from "../domain/access/index.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
-import { getApplication, type StoredApplication } from "../adapters/storage/repos/applications.ts";
+import {
+  getApplication,
+  pendingFingerprint,
+  type StoredApplication,
+} from "../adapters/storage/repos/applications.ts";
 import { getPayment } from "../adapters/storage/repos/application-payments.ts";
 import {
   applicationHistory,
@@ -26,7 +30,17 @@ export async function readApplicationQueue(
   electionId: string,
   filter: ApplicationFilter & { readonly page?: number },
 ): Promise<
-  Result<{ rows: ApplicationQueueRow[]; total: number; reasons: string[]; page: number }, Problem[]>
+  Result<
+    {
+      rows: ApplicationQueueRow[];
+      total: number;
+      reasons: string[];
+      page: number;
+      /** With the pending filter and no other: what a bulk decision's confirmation names. */
+      pending?: { count: number; digest: string };
+    },
+    Problem[]
+  >
 > {
   return audited(store, attemptOf(ctx, electionId, "applications.read", deps), async () => {
     const allowed = authorise(ctx.actor, "applications.read", electionId);
@@ -34,7 +48,10 @@ export async function readApplicationQueue(
     const page = Math.max(1, Math.floor(filter.page ?? 1));
     return store.read(async (tx) => {
       const found = await applicationQueue(tx, electionId, filter, queuePageSize, (page - 1) * queuePageSize);
-      return ok({ ...found, reasons: await rejectionReasons(tx, electionId), page });
+      const reasons = await rejectionReasons(tx, electionId);
+      const whole = filter.state === "pending" && !filter.reason && !filter.search;
+      const pending = whole ? { pending: await pendingFingerprint(tx, electionId) } : {};
+      return ok({ ...found, reasons, page, ...pending });
     });
   });
 }

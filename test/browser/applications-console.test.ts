@@ -123,7 +123,14 @@ test(
       await op.getByRole("button", { name: "Show" }).click();
       assert.match((await op.locator("main table").textContent()) ?? "", /Bob Jones/);
       assert.doesNotMatch((await op.locator("main table").textContent()) ?? "", /Alice/);
-      await op.getByRole("button", { name: "Decide pending applications" }).click();
+      // The bulk decision asks first: how many, and who.
+      await op.getByRole("link", { name: "Decide pending applications" }).click();
+      assert.match((await op.locator("#how-many").textContent()) ?? "", /3 pending applications/);
+      assert.equal(await op.locator("#who tbody tr").count(), 3);
+      assert.match((await op.locator("#who").textContent()) ?? "", /Bob Jones/);
+      violations.push(...(await axe(op)));
+      await shot(op, "00-decide-confirm");
+      await op.getByRole("button", { name: "Check and decide these 3 applications" }).click();
       assert.match(
         (await op.locator(".notice").textContent()) ?? "",
         /0 accepted, 3 rejected, 0 still pending/,

@@ -7,6 +7,10 @@ import type { Store } from "../../src/ports/store.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { importRoll } from "../../src/services/import-roll.ts";
 import { freezeRoll } from "../../src/services/freeze-roll.ts";
+import { defineElection } from "../../src/services/define-election.ts";
+import { setUpPoll } from "../../src/services/set-up-poll.ts";
+import { findElectionBySlug } from "../../src/adapters/storage/repos/elections.ts";
+import { aPaper } from "./voting.ts";
 
 const examples = new URL("../../examples/labour-2016/", import.meta.url);
 
@@ -58,4 +62,29 @@ export async function importAndFreezeFirstRoll(store: Store, slug: string): Prom
     ),
   );
   unwrap(await freezeRoll(store, fixedDeps(), officer, { election: slug, check: false }, "cli"));
+}
+
+/**
+ * The first election defined, its roll imported and frozen, and its poll set (20 January to
+ * 1 February 2026, a paper of three): ready for its credentials to be issued. Returns its id.
+ */
+export async function firstElectionReadyToIssue(store: Store, slug: string, now: Date): Promise<string> {
+  unwrap(await defineElection(store, fixedDeps(), admin, { ...firstElectionDefinition(), id: slug }, "cli"));
+  await importAndFreezeFirstRoll(store, slug);
+  const election = (await store.read((tx) => findElectionBySlug(tx, slug)))!;
+  unwrap(
+    await setUpPoll(
+      store,
+      officer,
+      {
+        electionId: election.id,
+        window: { opens: new Date("2026-01-20T09:00:00Z"), closes: new Date("2026-02-01T12:00:00Z") },
+        paper: aPaper(3),
+        rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
+      },
+      "cli",
+      now,
+    ),
+  );
+  return election.id;
 }

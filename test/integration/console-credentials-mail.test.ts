@@ -11,18 +11,18 @@ import { findElectionBySlug } from "../../src/adapters/storage/repos/elections.t
 import { readAudit } from "../../src/adapters/storage/repos/record.ts";
 import { ok, unwrap } from "../../src/domain/common/result.ts";
 import { defineElection } from "../../src/services/define-election.ts";
-import { setUpPoll } from "../../src/services/set-up-poll.ts";
-import { consoleServer, postFrom } from "../helpers/console.ts";
+import { Client, consoleServer, postFrom } from "../helpers/console.ts";
+import { aForm, anApplicationsElection, appDeps, times } from "../helpers/applications.ts";
+import { submitApplication } from "../../src/services/submit-application.ts";
 import {
   admin,
   firstElectionDefinition,
   fixedDeps,
-  importAndFreezeFirstRoll,
-  officer,
+  firstElectionReadyToIssue,
 } from "../helpers/electorate.ts";
 import { forEachEngine } from "../helpers/engines.ts";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.ts";
-import { aPaper, TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
+import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 const definition = firstElectionDefinition();
@@ -44,35 +44,21 @@ forEachEngine((engine) => {
   test("the officer issues the frozen electorate's credentials from the console, then reissues and revokes", async () => {
     const slug = `creds-${engine.name}`;
     const store = engine.store;
-    unwrap(await defineElection(store, fixedDeps(), admin, { ...definition, id: slug }, "cli"));
-    const page = `/console/elections/${slug}/credentials`;
-    const ro = await as("returning-officer", slug);
-    const scrutineer = await as("scrutineer", slug);
-
-    // Nothing is ready: the checklist says what is missing, and there is no button.
-    const before = await ro.send("GET", page);
+    // Nothing is ready in an election only defined: the checklist says what is missing, no button.
+    const bare = `${slug}-bare`;
+    unwrap(await defineElection(store, fixedDeps(), admin, { ...definition, id: bare }, "cli"));
+    const bareOfficer = await as("returning-officer", bare);
+    const before = await bareOfficer.send("GET", `/console/elections/${bare}/credentials`);
     assert.equal(before.statusCode, 200);
     assert.match(before.body, /The electorate is not frozen yet/);
     assert.match(before.body, /The poll is not set up/);
     assert.doesNotMatch(before.body, /action="[^"]+\/credentials\/issue"/);
-    assert.equal((await scrutineer.send("GET", page)).statusCode, 403, "issuing is the officer's");
 
-    await importAndFreezeFirstRoll(store, slug);
-    const election = (await store.read((tx) => findElectionBySlug(tx, slug)))!;
-    unwrap(
-      await setUpPoll(
-        store,
-        officer,
-        {
-          electionId: election.id,
-          window: { opens: new Date("2026-01-20T09:00:00Z"), closes: new Date("2026-02-01T12:00:00Z") },
-          paper: aPaper(3),
-          rules: { rankingPolicy: "strict", allowOnlineSpoil: false },
-        },
-        "cli",
-        clock.now,
-      ),
-    );
+    await firstElectionReadyToIssue(store, slug, clock.now);
+    const page = `/console/elections/${slug}/credentials`;
+    const ro = await as("returning-officer", slug);
+    const scrutineer = await as("scrutineer", slug);
+    assert.equal((await scrutineer.send("GET", page)).statusCode, 403, "issuing is the officer's");
     const ready = await ro.send("GET", page);
     const total = Number(/name="expected" value="(\d+)"/.exec(ready.body)?.[1]);
     assert.ok(total > 0, "the page says how many will be issued");
@@ -206,5 +192,60 @@ forEachEngine((engine) => {
       404,
       "no page lists reminder rows",
     );
+  });
+
+  test("the bulk decision of applications names how many and who first, and decides only what was confirmed, one audit entry each", async () => {
+    const slug = `bulk-${engine.name}`;
+    const store = engine.store;
+    const electionId = await anApplicationsElection(store, slug);
+    const during = appDeps(() => new Date(times.during));
+    const apply = async (forenames: string) =>
+      unwrap(
+        await submitApplication(store, during, {
+          electionId,
+          sectionId: "registered",
+          form: aForm({ forenames, surname: "Bulk", email: `${forenames.toLowerCase()}@example.org` }),
+        }),
+      );
+    await apply("Ann");
+    await apply("Bea");
+    clock.now = new Date(times.afterDeadlines);
+    const ro = await as("returning-officer", slug);
+    const staff = await as("staff", slug);
+    const confirm = `/console/elections/${slug}/applications/decide`;
+    assert.equal((await staff.send("GET", confirm)).statusCode, 403, "only officers decide");
+    const page = await ro.send("GET", confirm);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /2 pending applications will be checked/);
+    assert.match(page.body, /Ann Bulk[\s\S]*Bea Bulk/);
+    const fingerprint = {
+      csrf: Client.csrf(page.body),
+      count: /name="count" value="(\d+)"/.exec(page.body)![1]!,
+      digest: /name="digest" value="([0-9a-f]+)"/.exec(page.body)![1]!,
+    };
+    // Someone applies between the confirmation and the click: nothing is decided.
+    await apply("Cat");
+    const stale = await ro.send("POST", confirm, fingerprint);
+    assert.equal(stale.statusCode, 409);
+    assert.match(
+      stale.body,
+      /The pending queue changed since you confirmed 2 applications: 3 are pending now/,
+    );
+    const decisions = async () =>
+      (await store.read((tx) => readAudit(tx, `audit:${electionId}`))).filter((a) =>
+        ["application.accept", "application.reject"].includes(a.action),
+      );
+    assert.equal((await decisions()).length, 0);
+    const fresh = await ro.send("GET", confirm);
+    assert.match(fresh.body, /3 pending applications/);
+    const done = await ro.send("POST", confirm, {
+      csrf: Client.csrf(fresh.body),
+      count: "3",
+      digest: /name="digest" value="([0-9a-f]+)"/.exec(fresh.body)![1]!,
+    });
+    assert.equal(done.statusCode, 303);
+    const entries = await decisions();
+    assert.equal(entries.length, 3, "one audit entry per person");
+    assert.ok(entries.every((e) => e.source === "web" && e.actor.id.startsWith("staff:")));
   });
 });

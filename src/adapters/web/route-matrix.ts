@@ -124,6 +124,7 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "GET /console/elections/:slug/mail/history/:kind": [...overseers, "staff"],
   // Applications and vetting pages: the services check each role (and, for panels, membership).
   "GET /console/elections/:slug/applications": [...overseers, "staff"],
+  "GET /console/elections/:slug/applications/decide": officers,
   "POST /console/elections/:slug/applications/decide": officers,
   "GET /console/elections/:slug/applications/:application": [...overseers, "staff"],
   "POST /console/elections/:slug/applications/:application/appeal": officeStaff,

@@ -37,6 +37,8 @@ export function applicationsMessage(p: Problem & { code: ApplicationsProblemCode
       return "Your union told us you are not one of its members, so we could not accept you as an affiliated supporter.";
     case "application.union-not-confirmed":
       return `Your union did not confirm your membership before the deadline${f["deadline"] ? ` (${when(f["deadline"])})` : ""}.`;
+    case "application.queue-changed":
+      return `The pending queue changed since you confirmed ${String(f["confirmed"] ?? "")} applications: ${String(f["now"] ?? "")} are pending now. Nothing was decided; look at the list again and confirm.`;
     case "application.already-decided":
       return "This application has already been decided; an appeal is the way to ask for a different outcome.";
     case "application.union-deadline-passed":

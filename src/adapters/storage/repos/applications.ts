@@ -590,3 +590,20 @@ export async function pendingPage(
     },
   }));
 }
+
+/**
+ * How many applications are pending and a SHA-256 over their ids (sorted), computed in the
+ * database: what an officer confirmed before a bulk decision, so a queue that changed since (an
+ * application arrived or was decided) can be told apart without shipping every id.
+ */
+export async function pendingFingerprint(
+  tx: Tx,
+  electionId: string,
+): Promise<{ count: number; digest: string }> {
+  const r = await sql<{ count: string; digest: string | null }>`
+    select count(*) as count,
+           encode(sha256(convert_to(coalesce(string_agg(id::text, ',' order by id::text), ''), 'UTF8')), 'hex') as digest
+    from applications where election_id = ${electionId}::uuid and state = 'pending'`.execute(dbOf(tx));
+  const row = r.rows[0];
+  return { count: Number(row?.count ?? 0), digest: row?.digest ?? "" };
+}

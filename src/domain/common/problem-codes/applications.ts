@@ -17,6 +17,7 @@ export const applicationsProblemCodes = [
   "application.union-not-confirmed",
   // Acting on an application.
   "application.already-decided",
+  "application.queue-changed",
   "application.union-deadline-passed",
   "application.union-mismatch",
   "application.register-extract-bad-row",

@@ -11,7 +11,11 @@ import {
   readApplicationQueue,
 } from "../../../../services/read-application-queue.ts";
 import { rollEligiblePeople } from "../../../../services/roll-eligible.ts";
-import { applicationPage, applicationQueuePage } from "../../views/console/applications-pages.ts";
+import {
+  applicationPage,
+  applicationQueuePage,
+  decideConfirmPage,
+} from "../../views/console/applications-pages.ts";
 import { refuse, refuseProblem, requireSignedIn, sendPage, viewOf, type FormBody } from "./context.ts";
 
 // The applications queue for staff: filter and search, one application with its history, the bulk
@@ -63,17 +67,61 @@ export function applicationConsoleRoutes(app: FastifyInstance, store: Store, now
     );
   });
 
+  /** The confirmation page: how many are pending and who, for an officer. */
+  const confirmPage = async (
+    request: FastifyRequest<{ Params: P }>,
+    reply: FastifyReply,
+    status: number,
+    problems?: readonly string[],
+  ) => {
+    const election = await electionOf(request.params.slug);
+    if (!election) return refuse(request, reply, 404);
+    const allowed = authorise(request.actor, "applications.decide", election.id);
+    if (!allowed.ok) return refuseProblem(request, reply, allowed.error);
+    const r = await readApplicationQueue(store, deps, ctx(request), election.id, { state: "pending" });
+    if (!r.ok) return refuseProblem(request, reply, r.error);
+    const pending = r.value.pending ?? { count: 0, digest: "" };
+    const v = viewOf(request, reply);
+    return sendPage(
+      reply,
+      status,
+      decideConfirmPage(v, {
+        slug: election.slug,
+        rows: r.value.rows,
+        pending,
+        ...(problems ? { problems } : {}),
+      }),
+    );
+  };
+
+  app.get<{ Params: P }>("/console/elections/:slug/applications/decide", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    return confirmPage(request, reply, 200);
+  });
+
   app.post<{ Params: P }>("/console/elections/:slug/applications/decide", async (request, reply) => {
     if (!requireSignedIn(request, reply)) return reply;
     const election = await electionOf(request.params.slug);
     if (!election) return refuse(request, reply, 404);
+    const body = (request.body ?? {}) as FormBody;
     const r = await decideApplications(
       store,
       { now, eligiblePeople: rollEligiblePeople },
       ctx(request),
       election.id,
+      // Without the confirmed queue (a form from before this page existed) nothing matches: confirm first.
+      { count: Number(body["count"] ?? -1), digest: body["digest"] ?? "" },
     );
-    if (!r.ok) return refuseProblem(request, reply, r.error);
+    if (!r.ok) {
+      if (r.error[0]?.code === "application.queue-changed")
+        return confirmPage(
+          request,
+          reply,
+          409,
+          r.error.map((p) => message(p)),
+        );
+      return refuseProblem(request, reply, r.error);
+    }
     const rejected = Object.values(r.value.rejected).reduce((a, b) => a + b, 0);
     const counts = new URLSearchParams({
       done: "decided",

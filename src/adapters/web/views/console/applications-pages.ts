@@ -1,7 +1,7 @@
 import type { StoredApplication } from "../../../storage/repos/applications.ts";
 import type { ApplicationHistoryEntry, ApplicationQueueRow } from "../../../storage/repos/queues.ts";
 import { html, type Html } from "../html.ts";
-import { consolePage, csrfField, textArea, type ConsoleView } from "./shell.ts";
+import { consolePage, csrfField, problemSummary, textArea, type ConsoleView } from "./shell.ts";
 import { notice, selectField, textInput } from "./form-fields.ts";
 
 // The applications queue and one application's page, as staff see them.
@@ -90,10 +90,7 @@ export function applicationQueuePage(
       o.mayDecide
         ? html`<h2>${t("apps.decideTitle")}</h2>
             <p>${t("apps.decideIntro")}</p>
-            <form method="post" action="${base}/decide">
-              ${csrfField(v.session!.csrfToken)}
-              <button type="submit">${t("apps.decide")}</button>
-            </form>`
+            <p><a class="button" href="${base}/decide">${t("apps.decide")}</a></p>`
         : ""
     }`;
   return consolePage(v, t("apps.title"), body);
@@ -162,4 +159,59 @@ export function applicationPage(
     }
     <p><a href="${base}">${t("apps.back")}</a></p>`;
   return consolePage(v, `${t("apps.application")}: ${a.applicant.forenames} ${a.applicant.surname}`, body);
+}
+
+/**
+ * The confirmation before the bulk decision: how many pending applications will be checked and who
+ * (the first page of names), and the button that decides exactly that queue (its count and digest
+ * ride in the form, so a queue that changed since decides nothing).
+ */
+export function decideConfirmPage(
+  v: ConsoleView,
+  o: {
+    slug: string;
+    rows: readonly ApplicationQueueRow[];
+    pending: { count: number; digest: string };
+    problems?: readonly string[];
+  },
+): string {
+  const { t } = v;
+  const base = `/console/elections/${o.slug}/applications`;
+  const more = o.pending.count - o.rows.length;
+  const body = html`${problemSummary(t, o.problems)}
+    <p>${t("apps.decideIntro")}</p>
+    ${
+      o.pending.count === 0
+        ? html`<p>${t("apps.nonePending")}</p>`
+        : html`<p id="how-many">${t("apps.confirmCount", { count: o.pending.count })}</p>
+            <table id="who">
+              <caption>
+                ${t("apps.confirmWho")}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t("apps.name")}</th>
+                  <th scope="col">${t("apps.email")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${o.rows.map(
+                  (r) =>
+                    html`<tr>
+                      <td><a href="${base}/${r.id}">${r.name}</a></td>
+                      <td>${r.email}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+            ${more > 0 ? html`<p>${t("apps.confirmMore", { count: more })}</p>` : ""}
+            <form method="post" action="${base}/decide">
+              ${csrfField(v.session!.csrfToken)}
+              <input type="hidden" name="count" value="${String(o.pending.count)}" />
+              <input type="hidden" name="digest" value="${o.pending.digest}" />
+              <button type="submit">${t("apps.confirmDecide", { count: o.pending.count })}</button>
+            </form>`
+    }
+    <p><a href="${base}">${t("apps.back")}</a></p>`;
+  return consolePage(v, t("apps.decideTitle"), body);
 }

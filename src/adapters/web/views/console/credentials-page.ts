@@ -1,7 +1,14 @@
 import type { Blocker, ReadinessFacts } from "../../../../domain/readiness/index.ts";
 import { html, type Html } from "../html.ts";
 import { checklist } from "./readiness.ts";
-import { checkbox, consoleErrors, consolePage, csrfField, type ConsoleView } from "./shell.ts";
+import {
+  checkbox,
+  consoleErrors,
+  consolePage,
+  csrfField,
+  problemSummary,
+  type ConsoleView,
+} from "./shell.ts";
 import { notice, textInput } from "./form-fields.ts";
 
 // The returning officer's credentials page: the readiness check and the issue, then reissue and
@@ -70,17 +77,7 @@ export function credentialsPage(v: ConsoleView, m: CredentialsPageModel): string
                     </form>`
             }`;
   const issued = m.facts.credentialsIssued > 0;
-  const body = html`${m.outcome ?? ""}
-    ${
-      m.problems?.length
-        ? html`<div class="error-summary" role="alert">
-            <h2>${t("problem")}</h2>
-            <ul>
-              ${m.problems.map((p) => html`<li>${p}</li>`)}
-            </ul>
-          </div>`
-        : ""
-    }
+  const body = html`${m.outcome ?? ""} ${problemSummary(t, m.problems)}
     <h2>${t("creds.beforeIssue")}</h2>
     ${issued ? "" : checklist(t, m.blockers, m.facts)} ${issueBlock}
     ${

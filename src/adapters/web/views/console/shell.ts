@@ -94,6 +94,17 @@ export function consoleErrors(t: TFunction, errors: readonly { field: string; me
   </div>`;
 }
 
+/** Sentences that refused a whole form (no one field at fault), as an alert above it. */
+export function problemSummary(t: TFunction, problems: readonly string[] | undefined): Html {
+  if (!problems?.length) return html``;
+  return html`<div class="error-summary" role="alert">
+    <h2>${t("problem")}</h2>
+    <ul>
+      ${problems.map((p) => html`<li>${p}</li>`)}
+    </ul>
+  </div>`;
+}
+
 /** A hidden input with the session's CSRF token. */
 export function csrfField(token: string): Html {
   return html`<input type="hidden" name="csrf" value="${token}" />`;

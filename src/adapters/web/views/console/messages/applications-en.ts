@@ -24,6 +24,11 @@ export const applicationsEn = {
     decideIntro:
       "Checks every pending application (duplicates, already eligible, the register, the fee or the union's answer) and decides each one that can be decided. Each decision is recorded on its own in the audit log, and each applicant is mailed.",
     decide: "Decide pending applications",
+    nonePending: "No application is pending.",
+    confirmCount: "{{count}} pending applications will be checked now.",
+    confirmWho: "Who is in the queue",
+    confirmMore: "and {{count}} more (the queue page lists them all).",
+    confirmDecide: "Check and decide these {{count}} applications",
     decided: "Decided: {{accepted}} accepted, {{rejected}} rejected, {{pending}} still pending.",
     application: "Application",
     details: "Details",

@@ -1,9 +1,11 @@
-// Welsh console text. Translated so far: the page shell, the navigation, role names, the sign-in
-// and re-authentication pages, the readiness checklists, and the poll and count pages. Everything
-// else falls back to English (i18next's fallbackLng); docs/console.md lists what is still to
+// Welsh console text: the page shell, navigation, roles, sign-in and re-authentication, the
+// elections, set-up, election, roll, turnout, audit and people pages, the readiness checklists, the
+// poll, count, credentials and mail pages. Everything else (most of the applications and vetting
+// pages) falls back to English (i18next's fallbackLng); docs/console.md lists what is still to
 // translate. A Welsh speaker should review these before a live election.
 
 import { applicationsCy } from "./applications-cy.ts";
+import { mailCy } from "./mail-cy.ts";
 import { nominationsCy } from "./nominations-cy.ts";
 
 /** Welsh console messages (partial; English fills the gaps). */
@@ -75,13 +77,15 @@ export const cy = {
     "no-candidates": "Caeodd yr enwebiadau heb ymgeisydd ar y papur pleidleisio.",
     "poll-not-set":
       "Nid yw'r bleidlais wedi'i gosod: dim cyfnod pleidleisio na phapur pleidleisio eto (tudalen y bleidlais).",
-    "no-credentials": "Nid oes manylion pleidleisio wedi'u rhoi eto (selectorate credentials issue).",
+    "no-credentials": "Nid oes manylion pleidleisio wedi'u rhoi eto (tudalen y manylion pleidleisio).",
     "poll-not-closed":
       "Mae'r amser cau wedi mynd heibio ond nid yw'r bleidlais wedi'i chau (tudalen y bleidlais).",
     "poll-still-open": "Mae'r bleidlais ar agor o hyd: mae'n cau am {{closes}}.",
     "box-not-sealed":
       "Caeodd y bleidlais ond nid yw'r blwch pleidleisio wedi'i selio: ni lwyddodd y cysoni wrth gau'r bleidlais.",
     "counted-already": "Mae'r cyfrif wedi'i gynnal eisoes.",
+    "credentials-issued": "Mae'r manylion pleidleisio wedi'u rhoi eisoes.",
+    "poll-closed": "Mae'r bleidlais wedi cau.",
     ready: "Nid oes dim yn atal y cam hwn.",
   },
   poll: {
@@ -162,6 +166,106 @@ export const cy = {
     "too-common":
       "Mae'r cyfrinair hwn yn rhy gyffredin neu'n rhy hawdd ei ddyfalu. Dewiswch ymadrodd hwy o'ch dewis eich hun, fel pedwar gair digyswllt.",
   },
+  field: {
+    required: "Rhowch {{what}}.",
+    email: "Rhowch gyfeiriad e-bost fel enw@example.org.",
+  },
+  refused: {
+    title: "Ni allwch weld y dudalen hon",
+    body: "Nid yw eich rôl yn caniatáu'r dudalen hon. Ni ddangoswyd na newidiwyd dim. Os oes ei hangen arnoch, gofynnwch i weinyddwr.",
+    signIn: "Mewngofnodi",
+    notFound: "Nid oes etholiad o'r fath.",
+  },
+  elections: {
+    title: "Etholiadau",
+    none: "Nid oes etholiadau eto.",
+    create: "Gosod etholiad",
+    slug: "Enw'r cyfeiriad",
+    name: "Etholiad",
+    open: "Agor",
+  },
+  setUp: {
+    title: "Gosod etholiad",
+    intro:
+      "Gludwch ddiffiniad yr etholiad (JSON, fel yn docs/electorate.md): adrannau, rhanbarthau, amserlen, dull a seddi.",
+    definition: "Diffiniad yr etholiad (JSON)",
+    notJson: "Nid yw'r diffiniad yn JSON dilys: {{reason}}",
+    submit: "Gosod yr etholiad",
+  },
+  election: {
+    readiness: "Cyn pob cam",
+    beforeFreeze: "Cyn y rhewi",
+    beforeBallot: "Cyn i'r bleidlais agor",
+    beforeCount: "Cyn y cyfrif",
+    nothingBlocks: "Nid oes dim yn atal y cam hwn.",
+    notFrozen: "Nid yw'r etholaeth wedi'i rhewi eto.",
+    frozen: "Rhewyd yr etholaeth am {{at}}: {{members}} o aelodau, SHA-256 y rhestr {{sha}}.",
+    rollRows: "Rhesi ar y gofrestr: {{rows}}",
+    eligibility: "Cymhwysedd fesul adran",
+    section: "Adran",
+    eligible: "Cymwys",
+    reasons: "Wedi'u gadael allan, a pham",
+    importRoll: "Mewnforio'r gofrestr",
+    freeze: "Rhewi'r etholaeth",
+    freezeConfirm: "Rhewi nawr",
+    frozenDone: "Wedi'i rhewi: {{members}} o aelodau. SHA-256 y rhestr yw {{sha}}.",
+    audit: "Log archwilio a'r cofnod",
+    turnout: "Nifer a bleidleisiodd",
+    results: "Tudalen gyhoeddus y canlyniadau",
+  },
+  roll: {
+    title: "Mewnforio'r gofrestr",
+    file: "Ffeil y gofrestr (CSV)",
+    fileHint:
+      "Ffeil CSV gyda rhes pennawd. Mae unrhyw linell wael yn atal y mewnforio cyfan; rhestrir pob llinell wael.",
+    mapping: "Mapio'r colofnau (JSON)",
+    preview: "Gwirio'r ffeil a dangos y newidiadau",
+    apply: "Mewnforio'r gofrestr",
+    replace: "Disodli'r gofrestr sydd mewn grym",
+    badFile: "Mae problemau gyda'r ffeil. Ni fewnforiwyd dim.",
+    imported: "Mewnforiwyd {{rows}} o resi (mewnforiad {{n}}).",
+    unchanged: "Mae'r un ffeil hon eisoes mewn grym: ni newidiodd dim.",
+    previewed:
+      "Mae'r ffeil yn dda: {{rows}} o resi. Ychwanegwyd {{added}}, tynnwyd {{removed}}, newidiwyd {{changed}}.",
+    noFile: "Dewiswch ffeil gofrestr.",
+    notJson: "Nid yw'r mapio'n JSON dilys: {{reason}}",
+  },
+  audit: {
+    title: "Log archwilio a'r cofnod",
+    verdictOk: "{{chain}}: yn gyfan, {{length}} o gofnodion, pen {{head}}",
+    verdictBroken: "{{chain}}: WEDI TORRI — {{why}}",
+    chains: "Cadwyni hash wedi'u gwirio",
+    box: "Sêl y blwch pleidleisio",
+    "no-poll": "Nid yw'r bleidlais wedi'i gosod eto.",
+    open: "Mae'r bleidlais ar agor tan {{closes}}; selir y blwch wrth gau.",
+    closed: "Mae'r bleidlais wedi cau ond nid yw'r blwch wedi'i selio: ni lwyddodd y cysoni wrth gau.",
+    sealed: "Seliwyd wrth gau ({{at}}). SHA-256 y blwch pleidleisio: {{hash}}",
+  },
+  people: {
+    title: "Pobl a rolau",
+    intro:
+      "Rhowch rôl i berson. Mae e-bost newydd yn creu cyfrif gyda'r cyfrinair cyntaf a osodwch; maent yn cofrestru ap dilysu wrth fewngofnodi gyntaf.",
+    name: "Enw",
+    role: "Rôl",
+    election: "Etholiad (enw'r cyfeiriad)",
+    electionHint: "Gadewch yn wag ar gyfer gweinyddwr, sy'n gweithredu ym mhob etholiad.",
+    firstPassword: "Cyfrinair cyntaf (cyfrifon newydd yn unig)",
+    submit: "Rhoi'r rôl hon",
+    added: "Rhoddwyd y rôl.",
+    roles: "Rolau",
+  },
+  turnout: {
+    title: "Nifer a bleidleisiodd",
+    intro: "Cyfansymiau yn unig: ni ddangosir pleidlais na statws pleidleisio neb yma.",
+    none: "Nid oes manylion pleidleisio wedi'u rhoi eto.",
+    issued: "Manylion a roddwyd",
+    voted: "Wedi pleidleisio",
+    total: "Pob adran",
+    byRegion: "Fesul adran a rhanbarth",
+    region: "Rhanbarth",
+    noRegion: "Rhanbarth heb ei wybod",
+  },
   ...applicationsCy,
   ...nominationsCy,
+  ...mailCy,
 } as const;
