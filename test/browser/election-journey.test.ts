@@ -276,7 +276,11 @@ test(
       at("2016-08-10T09:00:00Z");
       await signIn(ro, admin);
       await ro.goto(`${base}/console/elections/${slug}/applications`);
-      await ro.getByRole("button", { name: "Decide pending applications" }).click();
+      // The bulk decision asks first, naming how many and who.
+      await ro.getByRole("link", { name: "Decide pending applications" }).click();
+      assert.match(await text(ro, "#who"), /Zoë Ng/);
+      await look(ro, "applications-decide-confirm");
+      await ro.getByRole("button", { name: /^Check and decide these \d+ applications$/ }).click();
       assert.match(await text(ro, ".notice"), /Decided: \d+ accepted, \d+ rejected, 0 still pending/);
       await ro.getByRole("link", { name: "Zoë Ng" }).click();
       assert.match(await text(ro, ".history"), /\S/);
