@@ -236,7 +236,9 @@ forEachEngine((engine) => {
         ["application.accept", "application.reject"].includes(a.action),
       );
     assert.equal((await decisions()).length, 0);
-    const fresh = await ro.send("GET", confirm);
+    const welsh = await ro.send("GET", `${confirm}?lang=cy`);
+    assert.match(welsh.body, /<h1>Penderfynu pob cais sy&#39;n aros<\/h1>/, "the confirmation speaks Welsh");
+    const fresh = await ro.send("GET", `${confirm}?lang=en`);
     assert.match(fresh.body, /3 pending applications/);
     const done = await ro.send("POST", confirm, {
       csrf: Client.csrf(fresh.body),

@@ -1,8 +1,7 @@
 // Welsh console text: the page shell, navigation, roles, sign-in and re-authentication, the
 // elections, set-up, election, roll, turnout, audit and people pages, the readiness checklists, the
-// poll, count, credentials and mail pages. Everything else (most of the applications and vetting
-// pages) falls back to English (i18next's fallbackLng); docs/console.md lists what is still to
-// translate. A Welsh speaker should review these before a live election.
+// poll, count, credentials, mail, applications and vetting pages. Any key missing falls back to
+// English (i18next's fallbackLng); docs/console.md lists what is still English. A Welsh speaker should review these before a live election.
 
 import { applicationsCy } from "./applications-cy.ts";
 import { mailCy } from "./mail-cy.ts";
