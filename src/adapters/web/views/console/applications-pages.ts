@@ -1,7 +1,7 @@
 import type { StoredApplication } from "../../../storage/repos/applications.ts";
 import type { ApplicationHistoryEntry, ApplicationQueueRow } from "../../../storage/repos/queues.ts";
 import { html, type Html } from "../html.ts";
-import { consolePage, csrfField, problemSummary, textArea, type ConsoleView } from "./shell.ts";
+import { consolePage, csrfField, problemSummary, tableHead, textArea, type ConsoleView } from "./shell.ts";
 import { notice, selectField, textInput } from "./form-fields.ts";
 
 // The applications queue and one application's page, as staff see them.
@@ -61,13 +61,7 @@ export function applicationQueuePage(
         ? html`<p>${t("apps.none")}</p>`
         : html`<p>${t("apps.count", { shown: o.rows.length, total: o.total, page: o.page })}</p>
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">${t("apps.name")}</th>
-                  <th scope="col">${t("apps.state")}</th>
-                  <th scope="col">${t("apps.reason")}</th>
-                </tr>
-              </thead>
+              ${tableHead(t, ["apps.name", "apps.state", "apps.reason"])}
               <tbody>
                 ${o.rows.map(
                   (r) =>
@@ -188,12 +182,7 @@ export function decideConfirmPage(
               <caption>
                 ${t("apps.confirmWho")}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t("apps.name")}</th>
-                  <th scope="col">${t("apps.email")}</th>
-                </tr>
-              </thead>
+              ${tableHead(t, ["apps.name", "apps.email"])}
               <tbody>
                 ${o.rows.map(
                   (r) =>

@@ -2,7 +2,7 @@ import type { KindDelivery, MailHistoryRow } from "../../../storage/repos/outbox
 import type { MailText } from "../../../../messages/en/application-mail.ts";
 import { mailTemplates } from "../../../../services/mail-templates.ts";
 import { html } from "../html.ts";
-import { consolePage, type ConsoleView } from "./shell.ts";
+import { consolePage, tableHead, type ConsoleView } from "./shell.ts";
 
 // The mail pages: every message with its preview and delivery per kind, one preview, one kind's
 // messages one by one. Mail text is English (the voters' mail is); the pages around it are not.
@@ -20,13 +20,7 @@ export function mailOverviewPage(
   const body = html`<p>${t("mail.intro")}</p>
     <h2>${t("mail.templates")}</h2>
     <table>
-      <thead>
-        <tr>
-          <th scope="col">${t("mail.kind")}</th>
-          <th scope="col">${t("mail.when")}</th>
-          <th scope="col">${t("mail.preview")}</th>
-        </tr>
-      </thead>
+      ${tableHead(t, ["mail.kind", "mail.when", "mail.preview"])}
       <tbody>
         ${mailTemplates.map(
           (m) =>
@@ -44,15 +38,7 @@ export function mailOverviewPage(
     </table>
     <h2>${t("mail.delivery")}</h2>
     <table id="delivery">
-      <thead>
-        <tr>
-          <th scope="col">${t("mail.kind")}</th>
-          <th scope="col" class="num">${t("mail.queued")}</th>
-          <th scope="col" class="num">${t("mail.retrying")}</th>
-          <th scope="col" class="num">${t("mail.sent")}</th>
-          <th scope="col" class="num">${t("mail.failed")}</th>
-        </tr>
-      </thead>
+      ${tableHead(t, ["mail.kind", "mail.queued#", "mail.retrying#", "mail.sent#", "mail.failed#"])}
       <tbody>
         ${o.delivery.map(
           (d) =>
@@ -110,17 +96,7 @@ export function mailHistoryPage(
       o.rows.length === 0
         ? html`<p>${t("mail.noHistory")}</p>`
         : html`<table id="history">
-            <thead>
-              <tr>
-                <th scope="col">${t("mail.to")}</th>
-                <th scope="col">${t("mail.about")}</th>
-                <th scope="col">${t("mail.status")}</th>
-                <th scope="col" class="num">${t("mail.attempts")}</th>
-                <th scope="col">${t("mail.queuedAt")}</th>
-                <th scope="col">${t("mail.sentAt")}</th>
-                <th scope="col">${t("mail.error")}</th>
-              </tr>
-            </thead>
+            ${tableHead(t, ["mail.to", "mail.about", "mail.status", "mail.attempts#", "mail.queuedAt", "mail.sentAt", "mail.error"])}
             <tbody>
               ${o.rows.map(
                 (r) =>

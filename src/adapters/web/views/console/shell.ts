@@ -105,6 +105,22 @@ export function problemSummary(t: TFunction, problems: readonly string[] | undef
   </div>`;
 }
 
+/**
+ * A table's column headings from message keys; a key ending in `#` is a number column (right-aligned),
+ * so every console table labels its columns the same way for screen readers.
+ */
+export function tableHead(t: TFunction, keys: readonly string[]): Html {
+  return html`<thead>
+    <tr>
+      ${keys.map((k) =>
+        k.endsWith("#")
+          ? html`<th scope="col" class="num">${t(k.slice(0, -1))}</th>`
+          : html`<th scope="col">${t(k)}</th>`,
+      )}
+    </tr>
+  </thead>`;
+}
+
 /** A hidden input with the session's CSRF token. */
 export function csrfField(token: string): Html {
   return html`<input type="hidden" name="csrf" value="${token}" />`;
