@@ -2,12 +2,12 @@ import type { Store } from "../ports/store.ts";
 import { authorise } from "../domain/access/index.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
-import { answerConfirmation, confirmFromList, type UnionMembership } from "../domain/applications/index.ts";
+import { answerConfirmation, confirmFromList } from "../domain/applications/index.ts";
 import {
   addUnionOfficer,
   getApplication,
   getSettings,
-  listApplications,
+  pendingUnionApplications,
   officerUnion,
   setUnionConfirmation,
 } from "../adapters/storage/repos/applications.ts";
@@ -129,7 +129,7 @@ export async function uploadUnionList(
       const union = await officerUnion(tx, electionId, allowed.value.id);
       if (union === undefined)
         return err([problem("access.denied", { facts: { reason: "not a union officer in this election" } })]);
-      const apps = (await listApplications(tx, electionId)).filter((a) => a.state === "pending" && a.union);
+      const apps = await pendingUnionApplications(tx, electionId);
       const deadline = apps[0]
         ? (await getSettings(tx, electionId, apps[0].sectionId))?.unionDeadline
         : undefined;
@@ -140,7 +140,7 @@ export async function uploadUnionList(
       const ids = confirmFromList(
         union,
         numbers,
-        apps.map((a) => ({ id: a.id, membership: a.union as UnionMembership })),
+        apps.map((a) => ({ id: a.id, membership: a.membership })),
       );
       const confirmed = await setUnionConfirmation(tx, ids, "confirmed");
       await appendAudit(
