@@ -3,8 +3,8 @@ import { ok, type Result } from "../../domain/common/result.ts";
 import type { RehearsalFigures } from "../../domain/rehearsal/index.ts";
 import { exclusionReasons } from "../../domain/vetting/index.ts";
 import { createPanel } from "../create-panel.ts";
-import { raiseVettingCase } from "../raise-vetting-case.ts";
-import { decideVettingCase } from "../decide-vetting-case.ts";
+import { raiseVettingCases } from "../raise-vetting-case.ts";
+import { decideVettingCases } from "../decide-vetting-case.ts";
 import { lodgeAppealFor } from "../lodge-appeal.ts";
 import { hearAppeal } from "../hear-appeal.ts";
 import { gatherCredentialElectorate } from "../gather-credential-electorate.ts";
@@ -16,6 +16,9 @@ export interface VettingOutcome {
   readonly appealsUpheld: number;
   readonly appealsDismissed: number;
 }
+
+/** Cases raised and decided per transaction: a panel's sitting. */
+const casesPerSitting = 200;
 
 const panelMember = (id: string) => ({
   actor: { id, role: "vetting-panel" as const },
@@ -51,40 +54,50 @@ export async function rehearseVetting(
     const admitted = await gatherCredentialElectorate(ctx.store, { electionId });
     if (!admitted.ok) return admitted;
     const cases: { caseId: string; appeal: "upheld" | "dismissed" | null }[] = [];
+    ctx.at(days.vetting);
     for (const x of f.sections) {
       const voters = admitted.value.voters.filter((v) => v.section === x.id);
       const n = x.excluded + x.upheld;
-      for (let k = 0; k < n; k++) {
-        const voter = voters[Math.floor((k * voters.length) / Math.max(n, 1))]!;
-        ctx.at(days.vetting);
-        const raised = await raiseVettingCase(ctx.store, deps, staff, electionId, {
-          voterId: voter.voterId,
-          sectionId: x.id,
-          panelId: a.value.id,
-          summary: "Complaint received about this voter's public statements.",
-          evidence: ["A copy of the complaint and the statements it cites."],
-        });
+      // Staff raise and the panel decides a sitting's worth of cases at a time (the services' batch forms).
+      for (let from = 0; from < n; from += casesPerSitting) {
+        const ks = Array.from({ length: Math.min(casesPerSitting, n - from) }, (_, i) => from + i);
+        const raised = await raiseVettingCases(
+          ctx.store,
+          deps,
+          staff,
+          electionId,
+          ks.map((k) => ({
+            voterId: voters[Math.floor((k * voters.length) / Math.max(n, 1))]!.voterId,
+            sectionId: x.id,
+            panelId: a.value.id,
+            summary: "Complaint received about this voter's public statements.",
+            evidence: ["A copy of the complaint and the statements it cites."],
+          })),
+        );
         if (!raised.ok) return raised;
-        const reason = exclusionReasons[k % exclusionReasons.length]!;
-        const decided = await decideVettingCase(
+        const decided = await decideVettingCases(
           ctx.store,
           deps,
           panelMember("rehearsal:panel-a:1"),
           electionId,
-          {
-            caseId: raised.value.caseId,
+          ks.map((k, i) => ({
+            caseId: raised.value[i]!,
             present: ["rehearsal:panel-a:2"],
             choice: {
-              outcome: "exclude",
-              reasons: [reason],
+              outcome: "exclude" as const,
+              reasons: [exclusionReasons[k % exclusionReasons.length]!],
               statement: "The panel found the complaint made out.",
             },
-          },
+          })),
         );
         if (!decided.ok) return decided;
         // The first `upheld` cases of a section win their appeal; the next `dismissed` lose it.
-        const appeal = k < x.upheld ? "upheld" : k < x.upheld + x.dismissed ? "dismissed" : null;
-        cases.push({ caseId: raised.value.caseId, appeal });
+        ks.forEach((k, i) =>
+          cases.push({
+            caseId: raised.value[i]!,
+            appeal: k < x.upheld ? "upheld" : k < x.upheld + x.dismissed ? "dismissed" : null,
+          }),
+        );
       }
     }
     let upheld = 0;
