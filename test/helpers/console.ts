@@ -53,6 +53,37 @@ export class Client {
     }
     return res;
   }
+  /**
+   * Posts a multipart/form-data body as a browser sends a form with a file input: the parts in the
+   * order given (a file part is `{ filename, content }`).
+   */
+  async sendMultipart(
+    url: string,
+    parts: readonly (readonly [string, string | { filename: string; content: Buffer | string }])[],
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----selectorate${randomBytes(8).toString("hex")}`;
+    const chunks: Buffer[] = [];
+    for (const [name, value] of parts) {
+      const head =
+        typeof value === "string"
+          ? `Content-Disposition: form-data; name="${name}"\r\n\r\n`
+          : `Content-Disposition: form-data; name="${name}"; filename="${value.filename}"\r\nContent-Type: text/csv\r\n\r\n`;
+      chunks.push(Buffer.from(`--${boundary}\r\n${head}`));
+      chunks.push(Buffer.from(typeof value === "string" ? value : value.content));
+      chunks.push(Buffer.from("\r\n"));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: "POST",
+      url,
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Buffer.concat(chunks),
+    });
+    return res;
+  }
   /** The hidden `csrf` field of a page. */
   static csrf(body: string): string {
     const m = /name="csrf" value="([^"]+)"/.exec(body);
@@ -140,14 +171,23 @@ export async function staffWithRole(
  * One server per test file on a settable clock, built on first use and closed after the file; with
  * the staff deps on the same clock. Call at the top of a `forEachEngine` block.
  */
-export function consoleServer(engine: { readonly store: Store }, start: string) {
+export function consoleServer(
+  engine: { readonly store: Store },
+  start: string,
+  options: { progressEveryMs?: number } = {},
+) {
   const clock = { now: new Date(start) };
   let app: FastifyInstance | undefined;
   after(async () => app?.close());
   const deps = testStaffDeps(clock);
   // The engine's store exists only once its before() hook has run, so it is read here, lazily.
   const server = async () =>
-    (app ??= await buildServer({ store: engine.store, logLevel: "silent", now: () => clock.now }));
+    (app ??= await buildServer({
+      store: engine.store,
+      logLevel: "silent",
+      now: () => clock.now,
+      ...options,
+    }));
   return {
     clock,
     deps,

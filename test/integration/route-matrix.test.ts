@@ -136,7 +136,7 @@ forEachEngine((engine: TestEngine) => {
         .replace(":section", "member")
         .replace(":template", "credential")
         .replace(":kind", "application-decision")
-        .replace(/:(nomination|application|case|appeal)/, randomUUID())
+        .replace(/:(nomination|application|case|appeal|upload)/, randomUUID())
         .replace(":token", randomBytes(24).toString("base64url"));
       const isConsole = pattern.startsWith("/console");
       for (const caller of callers) {

@@ -24,6 +24,8 @@ export interface ServerDeps {
   readonly logStream?: NodeJS.WritableStream;
   /** Told of every route as it is registered (the route × role matrix test lists them this way). */
   readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
+  /** How often a running job (a roll upload) writes its progress; default 500 ms. */
+  readonly progressEveryMs?: number;
 }
 
 /** Paths pino blanks out wherever they appear, so secrets never reach a log. */
@@ -131,7 +133,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const routeDeps = { store: deps.store, now: deps.now ?? (() => new Date()) };
+  const routeDeps = {
+    store: deps.store,
+    now: deps.now ?? (() => new Date()),
+    ...(deps.progressEveryMs !== undefined ? { progressEveryMs: deps.progressEveryMs } : {}),
+  };
   for (const plugin of routePlugins) await app.register(plugin, routeDeps);
   return app;
 }

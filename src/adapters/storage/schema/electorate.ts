@@ -1,12 +1,14 @@
+import type { ColumnType, Generated } from "kysely";
 import type { Instant, Json } from "./foundation.ts";
 
-/** The electorate room's tables (migration 0100). Dates are read with `::text` casts in repos/roll.ts. */
+/** The electorate room's tables (migrations 0100, 0110). Dates are read with `::text` casts in repos/roll.ts. */
 export interface ElectorateTables {
   roll_state: RollStateTable;
   roll_entries: RollEntriesTable;
   roll_imports: RollImportsTable;
   section_rule_versions: SectionRuleVersionsTable;
   electorate_members: ElectorateMembersTable;
+  roll_uploads: RollUploadsTable;
 }
 
 /** One election's current roll file and, once frozen, its freeze. */
@@ -68,4 +70,23 @@ export interface ElectorateMembersTable {
   section_id: string;
   member_key: string;
   rule_version: number;
+}
+
+/** A roll file uploaded from the console and the job importing it (migration 0110). */
+export interface RollUploadsTable {
+  id: Generated<string>;
+  election_id: string;
+  started_by: string;
+  mode: "preview" | "apply";
+  replace: boolean;
+  mapping: string;
+  file_bytes: string | number;
+  phase: "checking" | "writing" | "done" | "failed";
+  bytes_read: ColumnType<string | number, never, string | number>;
+  rows_checked: ColumnType<number, never, number>;
+  rows_to_write: number | null;
+  rows_written: ColumnType<number, never, number>;
+  outcome: Json | null;
+  started_at: Instant;
+  updated_at: Instant;
 }

@@ -5,6 +5,8 @@ import type { Store } from "../../../ports/store.ts";
 export interface RouteDeps {
   readonly store: Store;
   readonly now: () => Date;
+  /** How often a running job (a roll upload) writes its progress; tests shorten it. Default 500 ms. */
+  readonly progressEveryMs?: number;
 }
 
 /** A room's routes: one Fastify plugin, typed through zod schemas. */

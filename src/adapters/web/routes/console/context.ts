@@ -1,6 +1,9 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Problem } from "../../../../domain/common/problem.ts";
+import { authorise, type Action } from "../../../../domain/access/index.ts";
+import { problem, type Problem } from "../../../../domain/common/problem.ts";
+import type { Store } from "../../../../ports/store.ts";
+import { findElectionBySlug } from "../../../storage/repos/elections.ts";
 import { recentlyAuthenticated } from "../../../../domain/access/sign-in-limits.ts";
 import type { StaffSession } from "../../../../services/staff-session.ts";
 import { preSessionCookie, type StaffCookie } from "../../auth/staff-cookie.ts";
@@ -154,4 +157,20 @@ export function setSessionCookie(reply: FastifyReply, cookie: StaffCookie, sessi
 /** Clears the session cookie. */
 export function clearSessionCookie(reply: FastifyReply, cookie: StaffCookie): void {
   void reply.clearCookie(cookie.name, { path: "/", secure: cookie.secure, httpOnly: true, sameSite: "lax" });
+}
+
+/**
+ * The same check a service runs, made before a form is drawn or read, so a caller outside the
+ * election learns nothing from the form's own validation (the service checks again on submit).
+ */
+export async function mayAct(
+  store: Store,
+  request: FastifyRequest,
+  action: Action,
+  slug: string,
+): Promise<Problem | undefined> {
+  const election = await store.read((tx) => findElectionBySlug(tx, slug));
+  if (!election) return problem("not-found", { field: "election", value: slug });
+  const r = authorise(request.actor, action, election.id);
+  return r.ok ? undefined : r.error;
 }

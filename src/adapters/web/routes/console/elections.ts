@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorise, type Action } from "../../../../domain/access/index.ts";
-import { problem, type Problem } from "../../../../domain/common/problem.ts";
+import { authorise } from "../../../../domain/access/index.ts";
 import { findElectionBySlug } from "../../../storage/repos/elections.ts";
 import { message } from "../../../../messages/en.ts";
 import type { Store } from "../../../../ports/store.ts";
@@ -27,6 +26,7 @@ import {
   textArea,
 } from "../../views/console/shell.ts";
 import {
+  mayAct,
   refuseProblem,
   requireRecentAuth,
   requireSignedIn,
@@ -39,21 +39,6 @@ import {
 export function electionRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
   const services = { now, hash: sha256Hasher };
   type P = { slug: string };
-
-  /**
-   * The same check the service runs, made before a form is drawn or read, so a caller outside the
-   * election learns nothing from the form's own validation (the service checks again on submit).
-   */
-  const mayAct = async (
-    request: FastifyRequest,
-    action: Action,
-    slug: string,
-  ): Promise<Problem | undefined> => {
-    const election = await store.read((tx) => findElectionBySlug(tx, slug));
-    if (!election) return problem("not-found", { field: "election", value: slug });
-    const r = authorise(request.actor, action, election.id);
-    return r.ok ? undefined : r.error;
-  };
 
   app.get("/console", async (request, reply) => {
     if (!requireSignedIn(request, reply)) return reply;
@@ -268,6 +253,10 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
         v,
         v.t("roll.title"),
         html`${consoleErrors(v.t, errors)}${outcome ?? ""}
+          <p>
+            ${v.t("roll.pasteOrUpload")}
+            <a href="/console/elections/${slug}/roll/upload">${v.t("upload.link")}</a>
+          </p>
           <form method="post" action="/console/elections/${slug}/roll" novalidate>
             ${csrfField(request.staff!.csrfToken)}
             ${textArea({ name: "csv", label: v.t("roll.file"), hint: v.t("roll.fileHint"), value: form["csv"] ?? "", error: csvError, rows: 12 })}
@@ -286,7 +275,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
 
   app.get<{ Params: P }>("/console/elections/:slug/roll", async (request, reply) => {
     if (!requireSignedIn(request, reply)) return reply;
-    const refused = await mayAct(request, "roll.import", request.params.slug);
+    const refused = await mayAct(store, request, "roll.import", request.params.slug);
     if (refused) return refuseProblem(request, reply, refused);
     return rollPage(request, reply, 200, {});
   });
@@ -296,7 +285,7 @@ export function electionRoutes(app: FastifyInstance, store: Store, now: () => Da
     { bodyLimit: 256 * 1024 * 1024 },
     async (request, reply) => {
       if (!requireSignedIn(request, reply)) return reply;
-      const refused = await mayAct(request, "roll.import", request.params.slug);
+      const refused = await mayAct(store, request, "roll.import", request.params.slug);
       if (refused) return refuseProblem(request, reply, refused);
       const v = viewOf(request, reply);
       const form = (request.body ?? {}) as FormBody;

@@ -1,5 +1,6 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
+import multipart from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { resolveStaffSession } from "../../../../services/staff-session.ts";
 import { staffCookie } from "../../auth/staff-cookie.ts";
@@ -20,6 +21,8 @@ import { applicationConsoleRoutes } from "./applications.ts";
 import { vettingConsoleRoutes } from "./vetting.ts";
 import { nominationConsoleRoutes } from "./nominations.ts";
 import { signInRoutes } from "./signin-routes.ts";
+import { ROLL_UPLOAD_ROUTE, rollUploadRoutes } from "./roll-upload.ts";
+import { ROLL_FILE_LIMIT } from "./roll-upload-form.ts";
 
 // The staff console under /console. Sessions live only inside this plugin: the session cookie never
 // authenticates the JSON API (that takes bearer tokens), so no API route can be driven by a forged
@@ -32,6 +35,12 @@ const preSessionPosts = new Set(["/console/sign-in"]);
 export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
   await consoleI18nReady();
   await app.register(formbody);
+  // Multipart bodies are streamed by the one route that takes a file (the roll upload), never parsed
+  // into request.body: any other console POST sent as multipart has no token in its body and is refused.
+  await app.register(multipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: ROLL_FILE_LIMIT, files: 1, fields: 8, fieldSize: 1024 * 1024, parts: 10 },
+  });
   await app.register(cookie);
   const cookieSettings = staffCookie();
   const deps = staffDeps(routeDeps.now);
@@ -51,6 +60,9 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
     if (request.method !== "POST") return;
     const path = request.url.split("?")[0]!;
     if (preSessionPosts.has(path) || path.startsWith("/console/setup/")) return; // checked in the handler
+    // The upload's token is the first part of its multipart body, checked by the handler before the
+    // file is read (receiveRollForm); a plain form post to it is checked here like any other.
+    if (request.routeOptions.url === ROLL_UPLOAD_ROUTE && request.isMultipart()) return;
     const body = (request.body ?? {}) as FormBody;
     const expected = request.staff?.csrfToken ?? "";
     if (!sameToken(expected, body["csrf"] ?? "")) {
@@ -68,6 +80,7 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
 
   signInRoutes(app, routeDeps.store, deps, cookieSettings);
   electionRoutes(app, routeDeps.store, routeDeps.now);
+  rollUploadRoutes(app, routeDeps);
   peopleRoutes(app, routeDeps.store, deps);
   reauthRoutes(app, routeDeps.store, deps, cookieSettings);
   pollRoutes(app, routeDeps.store, routeDeps.now);

@@ -8,14 +8,16 @@ function describedBy(name: string, hint?: string, error?: string): Html {
   return html`${ids ? html` aria-describedby="${ids}"` : ""}${error ? html` aria-invalid="true"` : ""}`;
 }
 
-/** A labelled one-line text input. */
+/** A labelled one-line input (text, search or file), its hint and its error above it. */
 export function textInput(o: {
   name: string;
   label: string;
   value?: string | undefined;
   error?: string | undefined;
   hint?: string;
-  type?: "text" | "search";
+  type?: "text" | "search" | "file";
+  /** For a file input: the file types offered first. */
+  accept?: string;
 }): Html {
   return html`<div class="field${o.error ? " has-error" : ""}">
     <label for="${o.name}">${o.label}</label>
@@ -25,7 +27,7 @@ export function textInput(o: {
       id="${o.name}"
       name="${o.name}"
       type="${o.type ?? "text"}"
-      value="${o.value ?? ""}"
+      ${o.type === "file" ? "" : html` value="${o.value ?? ""}"`}${o.accept ? html` accept="${o.accept}"` : ""}
       ${describedBy(o.name, o.hint, o.error)}
     />
   </div>`;

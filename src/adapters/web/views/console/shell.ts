@@ -18,8 +18,14 @@ export interface ConsoleView {
 /**
  * The console's page shell: no inline script or style (the CSP forbids them), a skip link, one
  * <main>, navigation in a labelled <nav>, and sign-out as a POST form carrying the session's token.
+ * `refreshSeconds` reloads the page by itself (a running job's status), which needs no script.
  */
-export function consolePage(v: ConsoleView, title: string, body: Html): string {
+export function consolePage(
+  v: ConsoleView,
+  title: string,
+  body: Html,
+  options: { refreshSeconds?: number } = {},
+): string {
   const { t, session } = v;
   const other = v.lang === "cy" ? "en" : "cy";
   const signedIn = session?.stage === "signed-in";
@@ -28,6 +34,7 @@ export function consolePage(v: ConsoleView, title: string, body: Html): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        ${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}" />` : ""}
         <title>${title} – ${t("brand")}</title>
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="stylesheet" href="/assets/console.css" />

@@ -5,6 +5,7 @@
 
 import { applicationsCy } from "./applications-cy.ts";
 import { mailCy } from "./mail-cy.ts";
+import { rollUploadCy } from "./roll-upload-cy.ts";
 import { nominationsCy } from "./nominations-cy.ts";
 
 /** Welsh console messages (partial; English fills the gaps). */
@@ -228,6 +229,7 @@ export const cy = {
       "Mae'r ffeil yn dda: {{rows}} o resi. Ychwanegwyd {{added}}, tynnwyd {{removed}}, newidiwyd {{changed}}.",
     noFile: "Dewiswch ffeil gofrestr.",
     notJson: "Nid yw'r mapio'n JSON dilys: {{reason}}",
+    pasteOrUpload: "Gludwch gofrestr fach yma, neu llwythwch y ffeil i fyny yn lle hynny:",
   },
   audit: {
     title: "Log archwilio a'r cofnod",
@@ -267,4 +269,5 @@ export const cy = {
   ...applicationsCy,
   ...nominationsCy,
   ...mailCy,
+  ...rollUploadCy,
 } as const;

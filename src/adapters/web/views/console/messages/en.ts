@@ -4,6 +4,7 @@
 import { applicationsEn } from "./applications-en.ts";
 import { nominationsEn } from "./nominations-en.ts";
 import { mailEn } from "./mail-en.ts";
+import { rollUploadEn } from "./roll-upload-en.ts";
 
 /** English console messages. */
 export const en = {
@@ -143,6 +144,7 @@ export const en = {
     previewed: "The file is good: {{rows}} rows. Added {{added}}, removed {{removed}}, changed {{changed}}.",
     noFile: "Choose a roll file.",
     notJson: "The mapping is not valid JSON: {{reason}}",
+    pasteOrUpload: "Paste a small roll here, or upload the file instead:",
   },
   audit: {
     title: "Audit log and record",
@@ -268,6 +270,7 @@ export const en = {
   ...applicationsEn,
   ...nominationsEn,
   ...mailEn,
+  ...rollUploadEn,
 } as const;
 
 /** The shape every console language file follows. */
