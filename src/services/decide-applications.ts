@@ -37,6 +37,7 @@ import { message } from "../messages/en.ts";
 import { applicationDecidedMail } from "../messages/en/application-mail.ts";
 import type { ApplicationsDeps, ServiceContext } from "./applications-deps.ts";
 import { attemptOf, audited } from "./audit-refusal.ts";
+import { sameQueue, type QueueFingerprint } from "./confirmed-queue.ts";
 
 /** What one run decided. */
 export interface DecisionTally {
@@ -59,7 +60,7 @@ export async function decideApplications(
   ctx: ServiceContext,
   electionId: string,
   /** The pending queue the officer confirmed (count and digest); a changed queue decides nothing. */
-  confirmed?: { readonly count: number; readonly digest: string },
+  confirmed?: QueueFingerprint,
 ): Promise<Result<DecisionTally, Problem[]>> {
   return audited(store, attemptOf(ctx, electionId, "applications.decide", deps), async () => {
     const allowed = authorise(ctx.actor, "applications.decide", electionId);
@@ -70,7 +71,7 @@ export async function decideApplications(
       if (!election) return err([problem("not-found", { field: "election" })]);
       if (confirmed) {
         const now = await pendingFingerprint(tx, electionId);
-        if (now.count !== confirmed.count || now.digest !== confirmed.digest)
+        if (!sameQueue(confirmed, now))
           return err([
             problem("application.queue-changed", { facts: { confirmed: confirmed.count, now: now.count } }),
           ]);

@@ -1,4 +1,4 @@
-import type { Store } from "../ports/store.ts";
+import type { Store, Tx } from "../ports/store.ts";
 import { authorise } from "../domain/access/index.ts";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
@@ -7,7 +7,7 @@ import { getPanel, lockCase, saveCaseDecision } from "../adapters/storage/repos/
 import { findElectionById } from "../adapters/storage/repos/elections.ts";
 import { appendAuditMany, appendRecordMany } from "../adapters/storage/repos/record.ts";
 import { enqueueMail, type MailToSend } from "../adapters/storage/repos/outbox.ts";
-import type { AuditAction, RecordEvent } from "../domain/record/index.ts";
+import type { AuditAction, AuditSource, RecordEvent } from "../domain/record/index.ts";
 import { caseDecidedMail } from "../messages/en/application-mail.ts";
 import {
   appealUrl,
@@ -73,75 +73,103 @@ export async function decideVettingCases(
     const now = deps.now();
     return store.transaction<CaseDecided[], Problem[]>(async (tx) => {
       const election = await findElectionById(tx, electionId);
-      const panels = new Map<string, Awaited<ReturnType<typeof getPanel>>>();
-      const answers: CaseDecided[] = [];
-      const audits: AuditAction[] = [];
-      const records: RecordEvent[] = [];
-      const mails: MailToSend[] = [];
-      for (const input of inputs) {
-        const c = await lockCase(tx, electionId, input.caseId);
-        if (!election || !c) return err([problem("not-found", { field: "case", value: input.caseId })]);
-        if (!panels.has(c.panelId)) panels.set(c.panelId, await getPanel(tx, electionId, c.panelId));
-        const panel = panels.get(c.panelId);
-        if (!panel) throw new Error(`case ${c.id} names a panel that does not exist`);
-        const decided = decideCase(
-          c,
-          c.decision !== undefined,
-          panel,
-          { decidedBy: allowed.value.id, present: input.present },
-          input.choice,
-          { appealWindowDays: input.appealWindowDays ?? defaultAppealWindowDays },
-          now,
-        );
-        if (!decided.ok) return err(decided.error);
-        const d = decided.value;
-        const token = d.outcome === "exclude" ? (deps.newToken ?? defaultToken)() : null;
-        await saveCaseDecision(tx, d, token ? tokenHash(token) : null);
-        const settled = await settleChallenge(tx, electionId, c.voterId, c.id, now);
-        const contact = await voterContact(tx, deps, electionId, c.voterId);
-        audits.push({
-          actor: allowed.value,
-          action: d.outcome === "exclude" ? "vetting.exclude" : "vetting.no-action",
-          subject: c.voterId,
-          reason: `${d.reasons.join(", ")}: ${d.statement}`,
-          outcome: "succeeded",
-          source: ctx.source,
-          details: {
-            case: c.id,
-            panel: panel.id,
-            present: [...d.present],
-            reasons: [...d.reasons],
-            credentialRevoked: settled.credentialRevoked,
-            heldBallot: settled.heldBallot,
-            notice: noticeDetail(contact),
-          },
-        });
-        records.push({
-          type: d.outcome === "exclude" ? "voter-excluded" : "vetting-case-closed",
-          payload: { section: c.sectionId, reasons: [...d.reasons], heldBallot: settled.heldBallot },
-        });
-        if (contact)
-          mails.push({
-            electionId,
-            kind: "vetting-decision",
-            subjectRef: c.id,
-            to: contact.email,
-            ...caseDecidedMail({
-              name: contact.name,
-              electionTitle: election.title,
-              outcome: d.outcome,
-              reasons: d.reasons,
-              statement: d.statement,
-              ...(token ? { appealUrl: appealUrl(deps, token) } : {}),
-              ...(d.appealDeadline ? { appealDeadline: d.appealDeadline } : {}),
-            }),
-          });
-        answers.push({ outcome: d.outcome, settled, appealDeadline: d.appealDeadline ?? null });
-      }
-      await appendAuditMany(tx, electionId, audits, now);
-      await appendRecordMany(tx, electionId, records, now);
-      for (let i = 0; i < mails.length; i += 1000) await enqueueMail(tx, mails.slice(i, i + 1000), now);
-      return ok(answers);
+      if (!election) return err([problem("not-found", { field: "case", value: inputs[0]?.caseId ?? "" })]);
+      return recordCaseDecisions(
+        tx,
+        deps,
+        { actor: allowed.value, source: ctx.source },
+        election,
+        inputs,
+        now,
+      );
     });
   });
+}
+
+/**
+ * Decides cases inside the caller's transaction (the services above, and a panel's bulk decision that
+ * first checks its confirmed selection in the same transaction): each by the domain's rules, with its
+ * own audit entry, record entry and notice. The first refused case refuses all (the caller rolls back).
+ */
+export async function recordCaseDecisions(
+  tx: Tx,
+  deps: Pick<ApplicationsDeps, "now" | "voterContact" | "newToken" | "publicUrl">,
+  who: { readonly actor: { readonly id: string; readonly role: string }; readonly source: AuditSource },
+  election: { readonly id: string; readonly title: string },
+  inputs: readonly CaseDecisionInput[],
+  now: Date,
+  /** Extra audit details for each case (a bulk decision names its run). */
+  extra: Record<string, unknown> = {},
+): Promise<Result<CaseDecided[], Problem[]>> {
+  const electionId = election.id;
+  const panels = new Map<string, Awaited<ReturnType<typeof getPanel>>>();
+  const answers: CaseDecided[] = [];
+  const audits: AuditAction[] = [];
+  const records: RecordEvent[] = [];
+  const mails: MailToSend[] = [];
+  for (const input of inputs) {
+    const c = await lockCase(tx, electionId, input.caseId);
+    if (!c) return err([problem("not-found", { field: "case", value: input.caseId })]);
+    if (!panels.has(c.panelId)) panels.set(c.panelId, await getPanel(tx, electionId, c.panelId));
+    const panel = panels.get(c.panelId);
+    if (!panel) throw new Error(`case ${c.id} names a panel that does not exist`);
+    const decided = decideCase(
+      c,
+      c.decision !== undefined,
+      panel,
+      { decidedBy: who.actor.id, present: input.present },
+      input.choice,
+      { appealWindowDays: input.appealWindowDays ?? defaultAppealWindowDays },
+      now,
+    );
+    if (!decided.ok) return err(decided.error);
+    const d = decided.value;
+    const token = d.outcome === "exclude" ? (deps.newToken ?? defaultToken)() : null;
+    await saveCaseDecision(tx, d, token ? tokenHash(token) : null);
+    const settled = await settleChallenge(tx, electionId, c.voterId, c.id, now);
+    const contact = await voterContact(tx, deps, electionId, c.voterId);
+    audits.push({
+      actor: who.actor,
+      action: d.outcome === "exclude" ? "vetting.exclude" : "vetting.no-action",
+      subject: c.voterId,
+      reason: `${d.reasons.join(", ")}: ${d.statement}`,
+      outcome: "succeeded",
+      source: who.source,
+      details: {
+        case: c.id,
+        panel: panel.id,
+        present: [...d.present],
+        reasons: [...d.reasons],
+        credentialRevoked: settled.credentialRevoked,
+        heldBallot: settled.heldBallot,
+        notice: noticeDetail(contact),
+        ...extra,
+      },
+    });
+    records.push({
+      type: d.outcome === "exclude" ? "voter-excluded" : "vetting-case-closed",
+      payload: { section: c.sectionId, reasons: [...d.reasons], heldBallot: settled.heldBallot },
+    });
+    if (contact)
+      mails.push({
+        electionId,
+        kind: "vetting-decision",
+        subjectRef: c.id,
+        to: contact.email,
+        ...caseDecidedMail({
+          name: contact.name,
+          electionTitle: election.title,
+          outcome: d.outcome,
+          reasons: d.reasons,
+          statement: d.statement,
+          ...(token ? { appealUrl: appealUrl(deps, token) } : {}),
+          ...(d.appealDeadline ? { appealDeadline: d.appealDeadline } : {}),
+        }),
+      });
+    answers.push({ outcome: d.outcome, settled, appealDeadline: d.appealDeadline ?? null });
+  }
+  await appendAuditMany(tx, electionId, audits, now);
+  await appendRecordMany(tx, electionId, records, now);
+  for (let i = 0; i < mails.length; i += 1000) await enqueueMail(tx, mails.slice(i, i + 1000), now);
+  return ok(answers);
 }

@@ -36,7 +36,8 @@ export class Client {
   async send(
     method: "GET" | "POST",
     url: string,
-    form?: Record<string, string>,
+    /** Form fields; a list is sent as the field repeated (ticked checkboxes). */
+    form?: Record<string, string | readonly string[]>,
   ): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method,
@@ -45,7 +46,15 @@ export class Client {
         cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
         ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
       },
-      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
+      ...(form
+        ? {
+            payload: new URLSearchParams(
+              Object.entries(form).flatMap(([k, v]) =>
+                typeof v === "string" ? [[k, v] as [string, string]] : v.map((x): [string, string] => [k, x]),
+              ),
+            ).toString(),
+          }
+        : {}),
     });
     for (const c of res.cookies) {
       if (c.value === "" || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);

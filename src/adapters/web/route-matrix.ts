@@ -135,6 +135,8 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /console/elections/:slug/vetting/cases": officeStaff,
   "GET /console/elections/:slug/vetting/cases/:case": [...overseers, "staff", "vetting-panel"],
   "POST /console/elections/:slug/vetting/cases/:case/decision": ["vetting-panel"],
+  "GET /console/elections/:slug/vetting/decide": ["vetting-panel"],
+  "POST /console/elections/:slug/vetting/decide": ["vetting-panel"],
   "POST /console/elections/:slug/vetting/cases/:case/appeal": officeStaff,
   "POST /console/elections/:slug/appeals/:appeal/hearing": ["vetting-panel"],
   // Nominations: officers of nominating bodies for their own nominators (the services check the

@@ -73,6 +73,12 @@ export function applicationsMessage(p: Problem & { code: ApplicationsProblemCode
       return "This case has already been decided; the voter may appeal against the decision.";
     case "vetting.case-open":
       return "This voter's eligibility is under challenge until the panel decides their case.";
+    case "vetting.queue-changed":
+      return `The open cases chosen changed since you confirmed ${String(f["confirmed"] ?? "")} cases: ${String(f["now"] ?? "")} match now. Nothing was decided; look at the list again and confirm.`;
+    case "vetting.bulk-one-panel":
+      return "The cases chosen are before more than one panel, and a panel decides only its own cases. Choose one panel's cases (the queue filters by panel).";
+    case "vetting.bulk-empty":
+      return "No open case is chosen. Tick the cases to decide, or filter the queue to the open cases to decide.";
     case "appeal.out-of-time":
       return `The deadline for appealing${f["deadline"] ? ` (${when(f["deadline"])})` : ""} has passed.`;
     case "appeal.not-appealable":

@@ -137,20 +137,33 @@ export interface CaseQueueRow {
   readonly appeal: "none" | "lodged" | "upheld" | "dismissed";
 }
 
-/** Filters for the vetting queue; `panelMember` keeps only the cases before panels that person sits on. */
+/**
+ * Filters for the vetting queue; `panelMember` keeps only the cases before panels that person sits on,
+ * `panelId` only one panel's, `caseIds` only those cases (a bulk decision's ticked cases).
+ */
 export interface CaseFilter {
   readonly state?: "open" | "exclude" | "no-action" | undefined;
   readonly search?: string | undefined;
   readonly panelMember?: string | undefined;
+  readonly panelId?: string | undefined;
+  readonly caseIds?: readonly string[] | undefined;
 }
 
-/** An election's vetting cases matching the filter, newest first (at most `limit`). */
+/**
+ * An election's vetting cases matching the filter, newest first (at most `limit`); with `lock`, the
+ * cases are locked for update (a bulk decision and a racing one go one at a time).
+ */
 export async function caseQueue(
   tx: Tx,
   electionId: string,
   filter: CaseFilter,
   limit: number,
+  lock = false,
 ): Promise<CaseQueueRow[]> {
+  const ids = filter.caseIds?.filter(isUuid);
+  const panelId = filter.panelId !== undefined && isUuid(filter.panelId) ? filter.panelId : undefined;
+  // An unknown panel or no well-formed case id matches nothing (rather than everything).
+  if ((filter.panelId !== undefined && !panelId) || ids?.length === 0) return [];
   const where = sql.join(
     [
       sql`c.election_id = ${electionId}::uuid`,
@@ -164,6 +177,8 @@ export async function caseQueue(
       ...(filter.panelMember
         ? [sql`p.members @> ${JSON.stringify([{ id: filter.panelMember }])}::jsonb`]
         : []),
+      ...(panelId ? [sql`c.panel_id = ${panelId}::uuid`] : []),
+      ...(ids ? [sql`c.id = any(${ids}::uuid[])`] : []),
     ],
     sql` and `,
   );
@@ -184,7 +199,7 @@ export async function caseQueue(
     from vetting_cases c join panels p on p.id = c.panel_id
     left join appeals a on a.kind = 'voter-excluded' and a.target_id = c.id
     where ${where}
-    order by c.raised_at desc limit ${limit}`.execute(dbOf(tx));
+    order by c.raised_at desc, c.id limit ${limit} ${lock ? sql`for update of c` : sql``}`.execute(dbOf(tx));
   return r.rows.map((x) => ({
     id: x.id,
     voterId: x.voter_id,

@@ -36,6 +36,9 @@ export const applicationsProblemCodes = [
   "vetting.unknown-reason",
   "vetting.case-already-decided",
   "vetting.case-open",
+  "vetting.queue-changed",
+  "vetting.bulk-one-panel",
+  "vetting.bulk-empty",
   // Appeals.
   "appeal.out-of-time",
   "appeal.not-appealable",

@@ -12,6 +12,8 @@ import { hearAppeal } from "../../../../services/hear-appeal.ts";
 import { lodgeAppealFor } from "../../../../services/lodge-appeal.ts";
 import { readVettingCase, readVettingQueue } from "../../../../services/read-vetting-queue.ts";
 import { casePage, vettingQueuePage, type FieldErrors } from "../../views/console/vetting-pages.ts";
+import { fieldErrors, many, refusal, sittingOf, text, type Form } from "./vetting-form.ts";
+import { vettingBulkRoutes } from "./vetting-bulk.ts";
 import { applicationsDepsFor } from "../application-forms.ts";
 import { refuse, refuseProblem, requireSignedIn, sendPage, viewOf } from "./context.ts";
 
@@ -23,33 +25,6 @@ type P = { slug: string };
 type PC = P & { case: string };
 type PA = P & { appeal: string };
 type Q = Record<string, string | undefined>;
-/** Form fields; checkboxes sent more than once arrive as a list. */
-type Form = Record<string, string | string[] | undefined>;
-
-const text = (f: Form, k: string, max = 5000): string => {
-  const x = f[k];
-  return (typeof x === "string" ? x : (x?.[0] ?? "")).slice(0, max);
-};
-const many = (f: Form, k: string): string[] => {
-  const x = f[k];
-  return (x === undefined ? [] : typeof x === "string" ? [x] : x).slice(0, 50).map((s) => s.slice(0, 200));
-};
-
-/** Problems about what was sent, by the field they name (the first problem per field wins). */
-function fieldErrors(problems: readonly Problem[], fallback: string): FieldErrors {
-  const out: Record<string, string> = {};
-  for (const p of problems) {
-    const field = p.field === "panel" ? "present" : (p.field ?? fallback);
-    out[field] ??= message(p);
-  }
-  return out;
-}
-
-/** Refusals about who is asking (or an unknown id) rather than what they sent. */
-const refusal = (problems: readonly Problem[]): boolean =>
-  problems.some(
-    (p) => p.code.startsWith("access.") || p.code === "vetting.not-panel-member" || p.code === "not-found",
-  );
 
 /** `/console/elections/:slug/vetting...` and `/console/elections/:slug/appeals/:appeal/hearing`. */
 export function vettingConsoleRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
@@ -72,20 +47,28 @@ export function vettingConsoleRoutes(app: FastifyInstance, store: Store, now: ()
       ? (q["state"] as "open" | "exclude" | "no-action")
       : undefined;
     const search = q["q"]?.trim().slice(0, 200) || undefined;
-    const r = await readVettingQueue(store, { now }, ctx(request), election.id, { state, search });
+    const panelId = q["panel"]?.slice(0, 64) || undefined;
+    const r = await readVettingQueue(store, { now }, ctx(request), election.id, { state, search, panelId });
     if (!r.ok) return refuseProblem(request, reply, r.error);
     return sendPage(
       reply,
       status,
       vettingQueuePage(viewOf(request, reply), {
         slug: election.slug,
-        filter: { state, search },
+        filter: { state, search, panelId },
         ...r.value,
         mayRaise: authorise(request.actor, "vetting.raise", election.id).ok,
+        mayDecide: authorise(request.actor, "vetting.decide", election.id).ok,
+        done:
+          q["done"] === "bulk"
+            ? viewOf(request, reply).t("vet.bulkDone", { count: Number(q["n"]) || 0 })
+            : undefined,
         ...raise,
       }),
     );
   };
+
+  vettingBulkRoutes(app, store, now);
 
   app.get<{ Params: P; Querystring: Q }>("/console/elections/:slug/vetting", async (request, reply) => {
     if (!requireSignedIn(request, reply)) return reply;
@@ -201,16 +184,16 @@ export function vettingConsoleRoutes(app: FastifyInstance, store: Store, now: ()
       const election = await electionOf(request.params.slug);
       if (!election) return refuse(request, reply, 404);
       const f = (request.body ?? {}) as Form;
-      const outcome = text(f, "outcome", 20);
-      if (outcome !== "exclude" && outcome !== "no-action")
+      const sitting = sittingOf(f);
+      if (!sitting.ok)
         return showCase(request, reply, request.params.slug, request.params.case, 400, {
           form: f,
-          errors: { outcome: message({ code: "input.required", field: "outcome" }) },
+          errors: sitting.errors,
         });
       const r = await decideVettingCase(store, deps(request), ctx(request), election.id, {
         caseId: request.params.case,
-        present: many(f, "present"),
-        choice: { outcome, reasons: many(f, "reasons"), statement: text(f, "statement") },
+        present: sitting.present,
+        choice: sitting.choice,
       });
       return answerCaseStep(request, reply, election.slug, r, "decided", f, "statement");
     },

@@ -3,6 +3,7 @@ import type { ApplicationHistoryEntry, ApplicationQueueRow } from "../../../stor
 import { html, type Html } from "../html.ts";
 import { consolePage, csrfField, problemSummary, tableHead, textArea, type ConsoleView } from "./shell.ts";
 import { notice, selectField, textInput } from "./form-fields.ts";
+import { fingerprintFields, whoTable } from "./bulk-confirm.ts";
 
 // The applications queue and one application's page, as staff see them.
 
@@ -178,26 +179,21 @@ export function decideConfirmPage(
       o.pending.count === 0
         ? html`<p>${t("apps.nonePending")}</p>`
         : html`<p id="how-many">${t("apps.confirmCount", { count: o.pending.count })}</p>
-            <table id="who">
-              <caption>
-                ${t("apps.confirmWho")}
-              </caption>
-              ${tableHead(t, ["apps.name", "apps.email"])}
-              <tbody>
-                ${o.rows.map(
-                  (r) =>
-                    html`<tr>
-                      <td><a href="${base}/${r.id}">${r.name}</a></td>
-                      <td>${r.email}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-            ${more > 0 ? html`<p>${t("apps.confirmMore", { count: more })}</p>` : ""}
+            ${whoTable(t, {
+              caption: t("apps.confirmWho"),
+              head: ["apps.name", "apps.email"],
+              rows: o.rows.map(
+                (r) =>
+                  html`<tr>
+                    <td><a href="${base}/${r.id}">${r.name}</a></td>
+                    <td>${r.email}</td>
+                  </tr>`,
+              ),
+              more,
+              moreText: t("apps.confirmMore", { count: more }),
+            })}
             <form method="post" action="${base}/decide">
-              ${csrfField(v.session!.csrfToken)}
-              <input type="hidden" name="count" value="${String(o.pending.count)}" />
-              <input type="hidden" name="digest" value="${o.pending.digest}" />
+              ${csrfField(v.session!.csrfToken)} ${fingerprintFields(o.pending)}
               <button type="submit">${t("apps.confirmDecide", { count: o.pending.count })}</button>
             </form>`
     }

@@ -4,7 +4,7 @@ import type { CaseQueueRow } from "../../../storage/repos/queues.ts";
 import type { StoredAppeal, StoredCase } from "../../../storage/repos/vetting.ts";
 import type { PanelView } from "../../../../services/read-vetting-queue.ts";
 import { html, type Html } from "../html.ts";
-import { consoleErrors, consolePage, csrfField, textArea, type ConsoleView } from "./shell.ts";
+import { consoleErrors, consolePage, csrfField, tableHead, textArea, type ConsoleView } from "./shell.ts";
 import { choiceGroup, notice, selectField, textInput } from "./form-fields.ts";
 
 // The vetting queue and a case's page: evidence, history, the panel's decision (its own members
@@ -22,11 +22,14 @@ export function vettingQueuePage(
   v: ConsoleView,
   o: {
     slug: string;
-    filter: { state?: string | undefined; search?: string | undefined };
+    filter: { state?: string | undefined; search?: string | undefined; panelId?: string | undefined };
     cases: readonly CaseQueueRow[];
     panels: readonly PanelView[];
     appeals: readonly StoredAppeal[];
     mayRaise: boolean;
+    /** The caller is a panel member: their open cases can be ticked and decided together. */
+    mayDecide: boolean;
+    done?: string | undefined;
     form?: Readonly<Record<string, string>>;
     errors?: FieldErrors;
   },
@@ -35,7 +38,43 @@ export function vettingQueuePage(
   const base = `/console/elections/${o.slug}/vetting`;
   const f = o.form ?? {};
   const e = o.errors ?? {};
-  const body = html`<p>${t("vet.intro")}</p>
+  const open = o.mayDecide ? o.cases.filter((c) => c.outcome === null) : [];
+  const table = html`<table>
+    ${tableHead(t, open.length > 0 ? ["vet.choose", "vet.voter", "vet.outcome", "vet.appeal"] : ["vet.voter", "vet.outcome", "vet.appeal"])}
+    <tbody>
+      ${o.cases.map(
+        (c, i) =>
+          html`<tr>
+            ${
+              open.length > 0
+                ? html`<td>
+                    ${
+                      c.outcome === null
+                        ? html`<input
+                            type="checkbox"
+                            name="case"
+                            value="${c.id}"
+                            id="case-${i}"
+                            aria-label="${t("vet.chooseCase", { voter: c.voterId })}"
+                          />`
+                        : ""
+                    }
+                  </td>`
+                : ""
+            }
+            <td>
+              <a href="${base}/cases/${c.id}">${c.voterId}</a><br /><span class="hint"
+                >${c.panelName}: ${c.summary}</span
+              >
+            </td>
+            <td>${t(`vet.states.${c.outcome ?? "open"}`)}</td>
+            <td>${t(`vet.appeals.${c.appeal}`)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+  const body = html`${notice(o.done)}
+    <p>${t("vet.intro")}</p>
     <form method="get" action="${base}" class="filters">
       ${selectField({
         name: "state",
@@ -49,35 +88,34 @@ export function vettingQueuePage(
           })),
         ],
       })}
+      ${selectField({
+        name: "panel",
+        label: t("vet.panel"),
+        value: o.filter.panelId,
+        options: [
+          { value: "", label: t("vet.any") },
+          ...o.panels.map((p) => ({ value: p.id, label: p.name })),
+        ],
+      })}
       ${textInput({ name: "q", label: t("vet.search"), value: o.filter.search, type: "search" })}
       <button type="submit">${t("vet.filter")}</button>
     </form>
     ${
       o.cases.length === 0
         ? html`<p>${t("vet.none")}</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${t("vet.voter")}</th>
-                <th scope="col">${t("vet.outcome")}</th>
-                <th scope="col">${t("vet.appeal")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${o.cases.map(
-                (c) =>
-                  html`<tr>
-                    <td>
-                      <a href="${base}/cases/${c.id}">${c.voterId}</a><br /><span class="hint"
-                        >${c.panelName}: ${c.summary}</span
-                      >
-                    </td>
-                    <td>${t(`vet.states.${c.outcome ?? "open"}`)}</td>
-                    <td>${t(`vet.appeals.${c.appeal}`)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : open.length > 0
+          ? html`<form method="get" action="${base}/decide">
+              <h2>${t("vet.bulkTitle")}</h2>
+              <p>${t("vet.bulkIntro")}</p>
+              ${o.filter.search ? html`<input type="hidden" name="q" value="${o.filter.search}" />` : ""}
+              ${o.filter.panelId ? html`<input type="hidden" name="panel" value="${o.filter.panelId}" />` : ""}
+              ${table}
+              <p class="actions">
+                <button type="submit" name="pick" value="ticked">${t("vet.bulkTicked")}</button>
+                <button type="submit" name="pick" value="all">${t("vet.bulkAll")}</button>
+              </p>
+            </form>`
+          : table
     }
     ${
       o.mayRaise && o.panels.length > 0
@@ -103,6 +141,50 @@ export function vettingQueuePage(
   return consolePage(v, t("vet.title"), body);
 }
 
+/** A form's values as the page got them back: a field's list (checkboxes) or its one text. */
+type FormValues = Readonly<Record<string, string | readonly string[] | undefined>>;
+const listOf = (f: FormValues, k: string): string[] => {
+  const x = f[k];
+  return x === undefined ? [] : typeof x === "string" ? [x] : [...x];
+};
+const oneOf = (f: FormValues, k: string): string => {
+  const x = f[k];
+  return typeof x === "string" ? x : "";
+};
+
+/** The panel's decision fields (who else sat, the outcome, stated reasons, statement): one case's or many's. */
+export function decisionFields(
+  v: ConsoleView,
+  o: { panel: PanelView; callerId: string; form: FormValues; errors: FieldErrors },
+): Html {
+  const { t } = v;
+  const e = o.errors;
+  const others = o.panel.members
+    .filter((m) => m.id !== o.callerId)
+    .map((m) => ({ value: m.id, label: m.name }));
+  return html`${choiceGroup({ name: "present", legend: t("vet.present"), type: "checkbox", options: others, checked: listOf(o.form, "present"), error: e["present"] })}
+  ${choiceGroup({
+    name: "outcome",
+    legend: t("vet.outcomeLabel"),
+    type: "radio",
+    options: (["exclude", "no-action"] as const).map((x) => ({ value: x, label: t(`vet.outcomes.${x}`) })),
+    checked: listOf(o.form, "outcome"),
+    error: e["outcome"],
+  })}
+  ${choiceGroup({
+    name: "reasons",
+    legend: t("vet.reasons"),
+    type: "checkbox",
+    options: [...exclusionReasons, ...noActionReasons].map((r) => ({
+      value: r,
+      label: exclusionReasonText(r),
+    })),
+    checked: listOf(o.form, "reasons"),
+    error: e["reasons"],
+  })}
+  ${textArea({ name: "statement", label: t("vet.statement"), value: oneOf(o.form, "statement"), error: e["statement"], rows: 4 })}`;
+}
+
 /** A case: evidence, history, and the forms the caller may use (decide, paper appeal, hear). */
 export function casePage(
   v: ConsoleView,
@@ -117,7 +199,7 @@ export function casePage(
     hearingPanels: readonly PanelView[];
     mayLodge: boolean;
     callerId: string;
-    form?: Readonly<Record<string, string | readonly string[] | undefined>>;
+    form?: FormValues;
     errors?: FieldErrors;
     done?: string | undefined;
   },
@@ -130,14 +212,8 @@ export function casePage(
   const action = `/console/elections/${o.slug}/vetting/cases/${c.id}`;
   const e = o.errors ?? {};
   const f = o.form ?? {};
-  const list = (k: string): string[] => {
-    const x = f[k];
-    return x === undefined ? [] : typeof x === "string" ? [x] : [...x];
-  };
-  const one = (k: string): string => {
-    const x = f[k];
-    return typeof x === "string" ? x : "";
-  };
+  const list = (k: string): string[] => listOf(f, k);
+  const one = (k: string): string => oneOf(f, k);
   // A decision's outcome as radios (the panel's, or the hearing's), each labelled from `labels`.
   const outcomeRadios = (name: string, legend: string, values: readonly string[], labels: string) =>
     choiceGroup({
@@ -202,20 +278,7 @@ export function casePage(
           ? html`<h2>${t("vet.decideTitle")}</h2>
               <form method="post" action="${action}/decision" novalidate>
                 ${csrfField(v.session!.csrfToken)}
-                ${choiceGroup({ name: "present", legend: t("vet.present"), type: "checkbox", options: others(panel), checked: list("present"), error: e["present"] })}
-                ${outcomeRadios("outcome", t("vet.outcomeLabel"), ["exclude", "no-action"], "vet.outcomes")}
-                ${choiceGroup({
-                  name: "reasons",
-                  legend: t("vet.reasons"),
-                  type: "checkbox",
-                  options: [...exclusionReasons, ...noActionReasons].map((r) => ({
-                    value: r,
-                    label: exclusionReasonText(r),
-                  })),
-                  checked: list("reasons"),
-                  error: e["reasons"],
-                })}
-                ${textArea({ name: "statement", label: t("vet.statement"), value: one("statement"), error: e["statement"], rows: 4 })}
+                ${decisionFields(v, { panel, callerId: o.callerId, form: f, errors: e })}
                 <button type="submit">${t("vet.decide")}</button>
               </form>`
           : html`<p>${t("vet.decideOnlyMembers")}</p>`

@@ -121,6 +121,20 @@ export const applicationsCy = {
     lodgedDone: "Cyflwynwyd yr apêl.",
     back: "Yn ôl i fetio",
     waiting: "Apeliadau sy'n aros i'w clywed",
+    choose: "Dewis",
+    chooseCase: "Dewis achos {{voter}}",
+    bulkTitle: "Penderfynu sawl achos mewn un eisteddiad",
+    bulkIntro:
+      "Ticiwch achosion agored eich panel, neu cymerwch bob achos agored sy'n cyfateb i'r hidlydd. Mae'r dudalen nesaf yn dweud faint ac achosion pwy cyn i'r panel eu penderfynu gydag un canlyniad, rhesymau a datganiad. Penderfynir pob achos ar ei ben ei hun o hyd: cworwm y panel, ei gofnod archwilio ei hun, a hysbysiad i bob pleidleisiwr gyda'i hawl i apelio.",
+    bulkTicked: "Penderfynu'r achosion a diciwyd",
+    bulkAll: "Penderfynu pob achos agored sy'n cyfateb i'r hidlydd",
+    bulkNone:
+      "Nid oes achos agored gan eich paneli wedi'i ddewis. Ewch yn ôl a thiciwch yr achosion i'w penderfynu.",
+    bulkCount: "Bydd {{count}} achos agored gerbron {{panel}} yn cael eu penderfynu.",
+    bulkWho: "Achosion pwy",
+    bulkMore: "a {{count}} arall (mae'r rhestr yn eu dangos i gyd).",
+    bulkDecide: "Penderfynu'r {{count}} achos hyn",
+    bulkDone: "Penderfynwyd {{count}} achos; dywedwyd wrth bob pleidleisiwr, gyda'i hawl i apelio.",
   },
   links: {
     applications: "Ceisiadau",
