@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sql } from "kysely";
-import { dbOf } from "../../src/adapters/storage/store.ts";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { dbOf, openStore } from "../../src/adapters/storage/store.ts";
 import { startCopy } from "../../src/adapters/storage/copy-rows.ts";
 import { err, ok } from "../../src/domain/common/result.ts";
 import { forEachEngine } from "../helpers/engines.ts";
@@ -213,4 +216,26 @@ forEachEngine((engine) => {
     assert.equal(row.d, "2016-01-12");
     assert.ok(row.t instanceof Date && row.t.toISOString() === "2016-01-12T00:30:00.000Z");
   });
+});
+
+test("PGlite opened with a bigger page cache uses it, and its data opens again with the default", async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), "selectorate-buffers-"));
+  try {
+    const shown = async (sharedBuffers?: string) => {
+      const opened = await openStore(sharedBuffers ? { dataDir, sharedBuffers } : { dataDir });
+      assert.ok(opened.ok);
+      try {
+        return await opened.value.read(async (tx) => {
+          const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(dbOf(tx));
+          return rows[0]!.shared_buffers;
+        });
+      } finally {
+        await opened.value.close();
+      }
+    };
+    assert.equal(await shown("256MB"), "256MB");
+    assert.equal(await shown(), "128MB");
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

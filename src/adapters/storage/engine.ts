@@ -15,6 +15,12 @@ export interface EngineConfig {
   readonly dataDir: string;
   /** Connections to a PostgreSQL server (PGlite always has exactly one). */
   readonly poolSize?: number;
+  /**
+   * PGlite's page cache (`shared_buffers`, e.g. "512MB"; PostgreSQL's default is 128MB). A bigger cache
+   * keeps a large election's indexes in memory instead of writing pages out and reading them back
+   * through the file system; it costs that much more memory once used. The server's own setting rules there.
+   */
+  readonly sharedBuffers?: string;
 }
 
 /** An opened engine: one Kysely over one pg.Pool, whichever database is underneath. */
@@ -45,7 +51,7 @@ export const typeParsers = {
 export async function openEngine(config: EngineConfig): Promise<Result<Engine, Problem>> {
   return config.databaseUrl
     ? openServer(config.databaseUrl, config.poolSize ?? 10)
-    : openEmbedded(config.dataDir);
+    : openEmbedded(config.dataDir, config.sharedBuffers);
 }
 
 async function openServer(url: string, max: number): Promise<Result<Engine, Problem>> {
@@ -77,12 +83,17 @@ async function openServer(url: string, max: number): Promise<Result<Engine, Prob
   return ok({ kind: "postgres", db, where, close: () => db.destroy() });
 }
 
-async function openEmbedded(dataDir: string): Promise<Result<Engine, Problem>> {
+async function openEmbedded(dataDir: string, sharedBuffers?: string): Promise<Result<Engine, Problem>> {
   const folder = resolve(dataDir);
   const lock = acquireDataDirLock(folder);
   if (!lock.ok) return lock;
   try {
-    const pglite = await PGlite.create(folder);
+    const pglite = await PGlite.create(
+      folder,
+      sharedBuffers === undefined
+        ? {}
+        : { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`] },
+    );
     const pool = new pg.Pool({
       ...createPgConfig(pglite),
       max: 1,

@@ -75,7 +75,9 @@ export const registerDemo: RegisterCommand = (program: Command) => {
         }
         const scenario = scaleScenario(read.value, options.scale);
         const dataDir = options.data ?? (await mkdtemp(join(tmpdir(), "selectorate-demo-")));
-        const opened = await openStore({ dataDir });
+        // A rehearsal at full size outgrows PGlite's default 128 MB page cache many times over; at 10%
+        // a 512 MB cache took a quarter off the whole replay's CPU (docs/demo.md, "Speed").
+        const opened = await openStore({ dataDir, sharedBuffers: "512MB" });
         if (!opened.ok) {
           console.error(messages([opened.error]));
           process.exitCode = 2;
