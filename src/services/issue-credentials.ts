@@ -12,6 +12,7 @@ import { findPoll } from "../adapters/storage/repos/polls.ts";
 import { analyzeCredentials, insertCredentials } from "../adapters/storage/repos/credentials.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import type { AuditSource } from "../domain/record/audit-entry.ts";
+import type { JsonObject } from "../domain/record/canonical-json.ts";
 import { enqueueMail } from "../adapters/storage/repos/outbox.ts";
 import { credentialMail } from "./credential-mail.ts";
 import { saveReminderAddresses } from "../adapters/storage/repos/reminders.ts";
@@ -53,7 +54,7 @@ export async function issueCredentials(
     /** When set, voters with an email get the link by mail (outbox rows in this transaction). */
     mail?: { linkBase: string; slug: string; electionTitle: string };
     /** Who issued, for the audit entry written in the same transaction. */
-    audit?: { actor: { id: string; role: string }; source: AuditSource };
+    audit?: { actor: { id: string; role: string }; source: AuditSource; details?: JsonObject };
   },
   deliver: (batch: readonly IssuedSecrets[]) => Promise<void>,
 ): Promise<Result<{ issued: number }, Problem[]>> {
@@ -142,6 +143,7 @@ export async function issueCredentials(
             total: input.voters.length,
             mailed: input.mail ? input.voters.filter((v) => v.email).length : 0,
             bySection,
+            ...input.audit.details,
           },
         },
         deps.now(),

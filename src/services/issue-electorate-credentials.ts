@@ -4,6 +4,7 @@ import { err, ok, type Result } from "../domain/common/result.ts";
 import type { AuditSource } from "../domain/record/audit-entry.ts";
 import { beforeCredentialIssue, type Blocker, type ReadinessFacts } from "../domain/readiness/index.ts";
 import type { Store, Tx } from "../ports/store.ts";
+import { appendAudit } from "../adapters/storage/repos/record.ts";
 import { findElectionById } from "../adapters/storage/repos/elections.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
 import { getRollState } from "../adapters/storage/repos/roll.ts";
@@ -15,9 +16,10 @@ import { issueCredentials, type IssuedSecrets, type VoterToIssue } from "./issue
 import type { VotingDeps } from "./voting-deps.ts";
 
 // Journey step 6 for both the console and `selectorate credentials issue`: the role, the readiness
-// check, the electorate, the issue and its audit entry, so the two never drift apart. The console
-// only mails (it has nowhere safe to put a print file), so it asks `everyoneByMail` and is refused
-// when any voter has no address: their code would exist nowhere once the issue commits.
+// check, the electorate, the issue and its audit entry, so the two never drift apart. The console's
+// mail-only button asks `everyoneByMail` and is refused when any voter has no address (their code
+// would exist nowhere once the issue commits); its print-pack button and the CLI hand `deliver` a
+// print file (src/adapters/print/issue-with-print-files.ts) and say who goes in it (`print`).
 
 /** What an issue did, for the page or the terminal. */
 export interface IssueOutcome {
@@ -76,6 +78,11 @@ export async function issueElectorateCredentials(
     sections?: readonly string[];
     mail?: { linkBase: string; slug: string };
     everyoneByMail?: boolean;
+    /**
+     * Who goes to `deliver` (the print file): everyone (the default, as the CLI's file has always
+     * held), or only the voters with no email address, who would otherwise get nothing.
+     */
+    print?: "everyone" | "unmailed";
     /** How many voters the officer confirmed; a different number now refuses the issue. */
     expected?: number;
   },
@@ -118,6 +125,10 @@ export async function issueElectorateCredentials(
   if (input.everyoneByMail && unmailed > 0)
     return err([problem("credential.no-email", { facts: { count: unmailed } })]);
   const mail = input.mail;
+  // Who has an address, to keep the mailed voters out of a print file of the unmailed only.
+  const mailedIds = new Set(voters.flatMap((v) => (v.email ? [v.voterId] : [])));
+  const unmailedOnly = input.print === "unmailed";
+  const printed = unmailedOnly ? unmailed : voters.length;
   const issued = await issueCredentials(
     store,
     deps,
@@ -125,9 +136,9 @@ export async function issueElectorateCredentials(
       electionId: input.electionId,
       voters,
       ...(mail ? { mail: { ...mail, electionTitle: ready.value } } : {}),
-      audit: { actor: allowed.value, source },
+      audit: { actor: allowed.value, source, ...(input.print ? { details: { printed } } : {}) },
     },
-    deliver,
+    unmailedOnly ? (batch) => deliver(batch.filter((s) => !mailedIds.has(s.voterId))) : deliver,
   );
   if (!issued.ok) return issued;
   const bySection: Record<string, number> = {};
@@ -140,5 +151,47 @@ export async function issueElectorateCredentials(
     voters,
     ...left,
     held: voters.filter((v) => v.heldCase).length,
+  });
+}
+
+/** A print file as audited: how many pages, how many without an address, and its SHA-256s. */
+export interface PrintFileFacts {
+  readonly pages: number;
+  readonly noAddress: number;
+  readonly csvSha256: string;
+  readonly pdfSha256: string | null;
+}
+
+/**
+ * Audits that `actor` was handed the print file of an issue (`credentials.print-file`): the pages and
+ * the files' SHA-256, so a copy found later can be named, and never a code.
+ */
+export async function recordPrintFile(
+  store: Store,
+  deps: VotingDeps,
+  actor: Actor,
+  electionId: string,
+  source: AuditSource,
+  file: PrintFileFacts,
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    await appendAudit(
+      tx,
+      electionId,
+      {
+        actor: { id: actor.id, role: actor.role },
+        action: "credentials.print-file",
+        outcome: "succeeded",
+        source,
+        details: {
+          pages: file.pages,
+          noAddress: file.noAddress,
+          csvSha256: file.csvSha256,
+          pdfSha256: file.pdfSha256,
+        },
+      },
+      deps.now(),
+    );
+    return ok(undefined);
   });
 }

@@ -7,8 +7,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { browserFile } from "../helpers/browser-file.ts";
-import { launchBrowser, openContext, phone, seriousAxeViolations } from "../helpers/browser.ts";
-import { codeAt, testStaffDeps } from "../helpers/console.ts";
+import {
+  enrolInBrowser,
+  launchBrowser,
+  openContext,
+  phone,
+  seriousAxeViolations,
+} from "../helpers/browser.ts";
+import { testStaffDeps } from "../helpers/console.ts";
 import {
   aForm,
   anApplicationsElection,
@@ -102,13 +108,7 @@ test(
     const signIn = async (who: { email: string; password: string }, size: object) => {
       const opened = await openContext(browser, size);
       const page = await opened.context.newPage();
-      await page.goto(`${base}/console/sign-in`);
-      await page.getByLabel("Email address").fill(who.email);
-      await page.getByLabel("Password").fill(who.password);
-      await page.getByRole("button", { name: "Continue" }).click();
-      const key = ((await page.locator("#totp-key").textContent()) ?? "").trim();
-      await page.getByLabel("6-digit code").fill(await codeAt(key, clock.now));
-      await page.getByRole("button", { name: "Continue" }).click();
+      await enrolInBrowser(page, base, who, clock.now);
       assert.equal(await page.locator("h1").textContent(), "Elections");
       return { ...opened, page };
     };

@@ -9,8 +9,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { browserFile } from "../helpers/browser-file.ts";
-import { launchBrowser, openContext, seriousAxeViolations } from "../helpers/browser.ts";
-import { codeAt, staffWithRole, testStaffDeps } from "../helpers/console.ts";
+import { enrolInBrowser, launchBrowser, openContext, seriousAxeViolations } from "../helpers/browser.ts";
+import { staffWithRole, testStaffDeps } from "../helpers/console.ts";
 import { firstElectionReadyToIssue } from "../helpers/electorate.ts";
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
@@ -45,13 +45,7 @@ test(
     try {
       const { context } = await openContext(browser, desktop);
       const page = await context.newPage();
-      await page.goto(`${base}/console/sign-in`);
-      await page.getByLabel("Email address").fill(ro.email);
-      await page.getByLabel("Password").fill(ro.password);
-      await page.getByRole("button", { name: "Continue" }).click();
-      const key = ((await page.locator("#totp-key").textContent()) ?? "").trim();
-      await page.getByLabel("6-digit code").fill(await codeAt(key, clock.now));
-      await page.getByRole("button", { name: "Continue" }).click();
+      await enrolInBrowser(page, base, ro, clock.now);
 
       // The election page links the credentials page; the readiness check passes; issue.
       await page.goto(`${base}/console/elections/${slug}`);

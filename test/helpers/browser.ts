@@ -1,6 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { existsSync } from "node:fs";
+import { codeAt } from "./console.ts";
 
 /** Debian's Chromium; Playwright never downloads a browser of its own here. */
 export const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -65,4 +66,24 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/**
+ * Signs a staff member in for the first time through the pages: email and password, then the
+ * authenticator key shown for enrolment and its code at `at`. Returns the key.
+ */
+export async function enrolInBrowser(
+  page: Page,
+  base: string,
+  who: { email: string; password: string },
+  at: Date,
+): Promise<string> {
+  await page.goto(`${base}/console/sign-in`);
+  await page.getByLabel("Email address").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  const key = ((await page.locator("#totp-key").textContent()) ?? "").trim();
+  await page.getByLabel("6-digit code").fill(await codeAt(key, at));
+  await page.getByRole("button", { name: "Continue" }).click();
+  return key;
 }

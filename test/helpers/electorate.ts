@@ -45,19 +45,34 @@ export const officer = { id: "ro-1", role: "returning-officer" as const };
 const firstExample = new URL("../../examples/first-election/", import.meta.url);
 const firstFile = (name: string): string => readFileSync(new URL(name, firstExample), "utf8");
 
+/** The first election's example roll, with the email addresses of `voters` left blank. */
+export function firstRollWithoutEmail(voters: readonly string[]): string {
+  return firstFile("roll.csv")
+    .split("\n")
+    .map((line) => {
+      const cells = line.split(",");
+      return voters.includes(cells[0]!) ? [...cells.slice(0, 3), "", ...cells.slice(4)].join(",") : line;
+    })
+    .join("\n");
+}
+
 /** The small first election's definition (examples/first-election), parsed. */
 export const firstElectionDefinition = (): Record<string, unknown> =>
   JSON.parse(firstFile("election.json")) as Record<string, unknown>;
 
 /** Imports the first election's example roll into `slug` and freezes it, as the officer. */
-export async function importAndFreezeFirstRoll(store: Store, slug: string): Promise<void> {
+export async function importAndFreezeFirstRoll(
+  store: Store,
+  slug: string,
+  roll = firstFile("roll.csv"),
+): Promise<void> {
   const mapping = JSON.parse(firstFile("mapping.json")) as Record<string, unknown>;
   unwrap(
     await importRoll(
       store,
       fixedDeps(),
       officer,
-      { election: slug, open: textFile(firstFile("roll.csv")), mapping, mode: "apply", replace: false },
+      { election: slug, open: textFile(roll), mapping, mode: "apply", replace: false },
       "cli",
     ),
   );
@@ -68,9 +83,14 @@ export async function importAndFreezeFirstRoll(store: Store, slug: string): Prom
  * The first election defined, its roll imported and frozen, and its poll set (20 January to
  * 1 February 2026, a paper of three): ready for its credentials to be issued. Returns its id.
  */
-export async function firstElectionReadyToIssue(store: Store, slug: string, now: Date): Promise<string> {
+export async function firstElectionReadyToIssue(
+  store: Store,
+  slug: string,
+  now: Date,
+  roll?: string,
+): Promise<string> {
   unwrap(await defineElection(store, fixedDeps(), admin, { ...firstElectionDefinition(), id: slug }, "cli"));
-  await importAndFreezeFirstRoll(store, slug);
+  await importAndFreezeFirstRoll(store, slug, roll);
   const election = (await store.read((tx) => findElectionBySlug(tx, slug)))!;
   unwrap(
     await setUpPoll(

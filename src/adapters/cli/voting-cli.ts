@@ -15,8 +15,3 @@ export async function electionIdOf(store: Store, slug: string): Promise<string |
       (await dbOf(tx).selectFrom("elections").select("id").where("slug", "=", slug).executeTakeFirst())?.id,
   );
 }
-
-/** One CSV field, quoted when it needs to be. */
-export function csvField(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}

@@ -120,6 +120,8 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   // Credentials (the returning officer's) and mail (everyone running the election; never reminders' rows).
   "GET /console/elections/:slug/credentials": officers,
   "POST /console/elections/:slug/credentials/issue": officers,
+  "GET /console/elections/:slug/credentials/print": officers,
+  "POST /console/elections/:slug/credentials/print": officers,
   "POST /console/elections/:slug/credentials/reissue": officers,
   "POST /console/elections/:slug/credentials/revoke": officers,
   "GET /console/elections/:slug/mail": [...overseers, "staff"],

@@ -41,7 +41,7 @@ export function ballotsMessage(p: Problem & { code: BallotsProblemCode }): strin
     case "credential.issued-already":
       return "Credentials have already been issued for this election. Replace a lost one with a reissue; nothing was issued again.";
     case "credential.no-email":
-      return `${fact(p, "count")} voters have no email address, so the console cannot deliver their codes and nothing was issued. Issue with the command line (selectorate credentials issue --pdf), which prints their packs.`;
+      return `${fact(p, "count")} voters have no email address, so the mail-only issue cannot deliver their codes and nothing was issued. Issue with a print pack instead (the credentials page's print-pack button, or selectorate credentials issue --pdf).`;
     case "credential.electorate-changed":
       return `The electorate changed since you confirmed ${fact(p, "expected")} voters: it is ${fact(p, "now")} now. Nothing was issued; check the new number and confirm again.`;
     case "poll.not-open":

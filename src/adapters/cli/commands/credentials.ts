@@ -1,19 +1,14 @@
-import { createWriteStream } from "node:fs";
-import { readFile, rename, rm } from "node:fs/promises";
-import { once } from "node:events";
+import { readFile, rename } from "node:fs/promises";
 import type { Command } from "commander";
 import { parse } from "csv-parse/sync";
 import { formatVoterCode } from "../../../domain/ballots/index.ts";
 import { messages } from "../../../messages/en.ts";
 import type { VoterToIssue } from "../../../services/issue-credentials.ts";
-import { issueElectorateCredentials } from "../../../services/issue-electorate-credentials.ts";
-import { findElectionById } from "../../storage/repos/elections.ts";
 import { reissueCredential } from "../../../services/reissue-credential.ts";
 import { revokeCredential } from "../../../services/revoke-credential.ts";
 import { operator, withStore } from "../open-store.ts";
-import { openPrintPack, type PrintPackWriter } from "../../print/print-pack.ts";
-import { postalAddressBook, type PostalAddress } from "../../storage/repos/postal-addresses.ts";
-import { cliVotingDeps, csvField, electionIdOf } from "../voting-cli.ts";
+import { issueWithPrintFiles } from "../../print/issue-with-print-files.ts";
+import { cliVotingDeps, electionIdOf } from "../voting-cli.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** `selectorate credentials issue|reissue|revoke`. */
@@ -81,26 +76,13 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
             ?.split(",")
             .map((s) => s.trim())
             .filter(Boolean);
-          const title = (await store.read((tx) => findElectionById(tx, electionId)))?.title ?? o.election;
           const temp = `${o.printFile}.partial`;
-          const out = createWriteStream(temp, { mode: 0o600 });
-          // With --pdf, names and addresses join the codes, in the PDF and in the CSV.
-          let book: Map<string, PostalAddress> | undefined;
-          let pack: PrintPackWriter | undefined;
-          const pdfTemp = `${o.pdf}.partial`;
-          if (o.pdf !== undefined) {
-            book = await store.read((tx) => postalAddressBook(tx, electionId));
-            pack = openPrintPack(pdfTemp, {
-              electionTitle: title,
-              votingAddress: `${o.linkBase.replace(/\/$/, "")}/vote/${o.election}`,
-            });
-          }
-          const missing = { name: "", lines: [], postcode: "" } satisfies PostalAddress;
-          out.write(`voter_id,section,code,link${book ? ",name,address,postcode" : ""}\n`);
+          const pdfTemp = o.pdf !== undefined ? `${o.pdf}.partial` : undefined;
           const started = Date.now();
           // Frozen members plus accepted supporters, minus exclusions, each person in one section;
           // voters under challenge are marked so that their ballots are held (or the --voters list).
-          const result = await issueElectorateCredentials(
+          // With --pdf, names and addresses join the codes, in the PDF and in the CSV.
+          const result = await issueWithPrintFiles(
             store,
             cliVotingDeps(),
             operator(),
@@ -109,51 +91,19 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
               ...(given ? { voters: given } : {}),
               ...(sections ? { sections } : {}),
               ...(o.mail ? { mail: { linkBase: o.linkBase, slug: o.election } } : {}),
+              print: "everyone",
             },
             "cli",
-            async (batch) => {
-              const link = (token: string) => `${o.linkBase}/vote/${o.election}/link/${token}`;
-              const text = batch
-                .map((s) => {
-                  const a = book ? (book.get(s.voterId) ?? missing) : undefined;
-                  return [
-                    s.voterId,
-                    s.section,
-                    formatVoterCode(s.code),
-                    link(s.linkToken),
-                    ...(a ? [a.name, a.lines.join(", "), a.postcode] : []),
-                  ]
-                    .map(csvField)
-                    .join(",");
-                })
-                .join("\n");
-              if (!out.write(text + "\n")) await once(out, "drain");
-              await pack?.add(
-                batch.map((s) => {
-                  const a = book?.get(s.voterId) ?? missing;
-                  return {
-                    voterId: s.voterId,
-                    name: a.name,
-                    addressLines: a.lines,
-                    postcode: a.postcode,
-                    code: formatVoterCode(s.code),
-                    link: link(s.linkToken),
-                  };
-                }),
-              );
+            {
+              csvFile: temp,
+              ...(pdfTemp !== undefined ? { pdfFile: pdfTemp } : {}),
+              linkBase: o.linkBase,
+              slug: o.election,
             },
           );
-          out.end();
-          await once(out, "close");
-          await pack?.end();
-          if (!result.ok) {
-            await rm(temp, { force: true });
-            if (o.pdf !== undefined) await rm(pdfTemp, { force: true });
-            return fail(messages(result.error));
-          }
+          if (!result.ok) return fail(messages(result.error));
           await rename(temp, o.printFile);
-          const issued = result.value;
-          const voters = issued.voters;
+          const issued = result.value.outcome;
           if (!given)
             console.log(
               `Electorate: ${
@@ -163,11 +113,11 @@ export const registerCredentials: RegisterCommand = (program: Command) => {
               }` +
                 `; left out: ${issued.excluded} excluded by a panel, ${issued.placedEarlier} already voting in an earlier section; ${issued.held} under challenge (ballots held).`,
             );
-          if (o.pdf !== undefined) {
+          if (o.pdf !== undefined && pdfTemp !== undefined) {
             await rename(pdfTemp, o.pdf);
-            const noAddress = voters.filter((v) => !book?.get(v.voterId)?.lines.length).length;
+            const { pages, noAddress } = result.value.print;
             console.log(
-              `Print pack: ${o.pdf} (${voters.length.toLocaleString("en-GB")} pages${noAddress ? `; ${noAddress} voters have no postal address and need one added by hand` : ""}).`,
+              `Print pack: ${o.pdf} (${pages.toLocaleString("en-GB")} pages${noAddress ? `; ${noAddress} voters have no postal address and need one added by hand` : ""}).`,
             );
           }
           console.log(

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorise } from "../../../../domain/access/index.ts";
 import { formatVoterCode } from "../../../../domain/ballots/index.ts";
@@ -22,7 +23,16 @@ import {
 } from "../../views/console/credentials-page.ts";
 import { isRefusal, lazyVotingDeps } from "./poll.ts";
 import { publicUrlOf } from "./mail.ts";
-import { refuseProblem, requireSignedIn, sendPage, viewOf, type FormBody } from "./context.ts";
+import {
+  refuseProblem,
+  requireRecentAuth,
+  requireSignedIn,
+  sendPage,
+  viewOf,
+  type FormBody,
+} from "./context.ts";
+import { issueWithPrintFiles } from "../../../print/issue-with-print-files.ts";
+import { privatePrintFolder, zipAndRemove } from "../../../print/print-zip.ts";
 
 type P = { slug: string };
 type Extra = Pick<CredentialsPageModel, "outcome" | "problems" | "form" | "errors">;
@@ -124,6 +134,68 @@ export function credentialRoutes(app: FastifyInstance, store: Store, now: () => 
       mailed: r.value.mailed,
     });
     return page(request, reply, 200, { outcome: outcome(done) });
+  });
+
+  // The print pack: back from re-authentication, the form is drawn again (it is not kept).
+  app.get<{ Params: P }>("/console/elections/:slug/credentials/print", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const election = await electionOf(request);
+    if (!election.ok) return refuseProblem(request, reply, election.error);
+    return reply.redirect(`/console/elections/${election.value.slug}/credentials`, 303);
+  });
+
+  /**
+   * Issues with a print pack: the same issue as above (mail queued for voters with an address), and
+   * the response is a ZIP of the print files (PDF and CSV) for the voters without one, or for
+   * everyone. The codes exist only in that response, so it needs a recent password and code.
+   */
+  app.post<{ Params: P }>("/console/elections/:slug/credentials/print", async (request, reply) => {
+    if (!requireSignedIn(request, reply)) return reply;
+    const election = await electionOf(request);
+    if (!election.ok) return refuseProblem(request, reply, election.error);
+    // The role first, so others get their 403 rather than a re-authentication page.
+    const allowed = authorise(request.actor, "credentials.issue", election.value.id);
+    if (!allowed.ok) return refuseProblem(request, reply, allowed.error);
+    if (!requireRecentAuth(request, reply, now())) return reply;
+    const body = (request.body ?? {}) as FormBody;
+    const expected = Number(body["expected"]);
+    const { slug } = election.value;
+    const folder = await privatePrintFolder();
+    const files = { csv: join(folder.dir, `${slug}-codes.csv`), pdf: join(folder.dir, `${slug}-packs.pdf`) };
+    const r = await issueWithPrintFiles(
+      store,
+      votingDeps(),
+      request.actor,
+      {
+        electionId: election.value.id,
+        mail: { linkBase: publicUrlOf(request), slug },
+        print: body["everyone"] === "1" ? "everyone" : "unmailed",
+        ...(Number.isInteger(expected) ? { expected } : {}),
+      },
+      "web",
+      { csvFile: files.csv, pdfFile: files.pdf, linkBase: publicUrlOf(request), slug },
+    ).catch(async (e: unknown) => {
+      await folder.remove();
+      throw e;
+    });
+    if (!r.ok) {
+      await folder.remove();
+      if (isRefusal(r.error[0]!)) return refuseProblem(request, reply, r.error);
+      return page(request, reply, 409, { problems: problemsOf(r.error) });
+    }
+    const zip = await zipAndRemove(
+      [
+        { path: files.pdf, name: `${slug}-packs.pdf` },
+        { path: files.csv, name: `${slug}-codes.csv` },
+      ],
+      folder.remove,
+    );
+    return reply
+      .code(200)
+      .header("cache-control", "no-store")
+      .header("content-disposition", `attachment; filename="${slug}-print-pack.zip"`)
+      .type("application/zip")
+      .send(zip);
   });
 
   /**

@@ -66,16 +66,7 @@ export function credentialsPage(v: ConsoleView, m: CredentialsPageModel): string
                 held: e.held,
               })}
             </p>
-            ${
-              e.withoutEmail > 0
-                ? html`<p class="blocked">${t("creds.noEmail", { count: e.withoutEmail })}</p>`
-                : html`<p>${t("creds.issueIntro")}</p>
-                    <form method="post" action="${base}/issue">
-                      ${csrf}
-                      <input type="hidden" name="expected" value="${String(e.total)}" />
-                      <button type="submit">${t("creds.issueConfirm", { total: e.total })}</button>
-                    </form>`
-            }`;
+            ${e.withoutEmail > 0 ? "" : mailOnlyForm(v, base, e.total)} ${printForm(v, base, e)}`;
   const issued = m.facts.credentialsIssued > 0;
   const body = html`${m.outcome ?? ""} ${problemSummary(t, m.problems)}
     <h2>${t("creds.beforeIssue")}</h2>
@@ -110,6 +101,38 @@ export function credentialsPage(v: ConsoleView, m: CredentialsPageModel): string
       <a href="/console/elections/${m.slug}">${t("election.readiness")}</a>
     </p>`;
   return consolePage(v, `${t("creds.title")}: ${m.title}`, body);
+}
+
+/** The issue that only mails, when every voter has an email address. */
+function mailOnlyForm(v: ConsoleView, base: string, total: number): Html {
+  return html`<p>${v.t("creds.issueIntro")}</p>
+    <form method="post" action="${base}/issue">
+      ${csrfField(v.session!.csrfToken)}
+      <input type="hidden" name="expected" value="${String(total)}" />
+      <button type="submit">${v.t("creds.issueConfirm", { total })}</button>
+    </form>`;
+}
+
+/**
+ * The issue with a print pack downloaded in answer: the only way when some voters have no email
+ * address (with a choice to print everyone), else the postal channel for everyone.
+ */
+function printForm(v: ConsoleView, base: string, e: { total: number; withoutEmail: number }): Html {
+  const { t } = v;
+  const some = e.withoutEmail > 0;
+  return html`<h3>${t("creds.printTitle")}</h3>
+    <p>${some ? t("creds.printIntro", { count: e.withoutEmail }) : t("creds.printEveryoneIntro")}</p>
+    <p>${t("creds.printSecret")}</p>
+    <form method="post" action="${base}/print">
+      ${csrfField(v.session!.csrfToken)}
+      <input type="hidden" name="expected" value="${String(e.total)}" />
+      ${
+        some
+          ? checkbox({ name: "everyone", label: t("creds.printAll"), checked: false })
+          : html`<input type="hidden" name="everyone" value="1" />`
+      }
+      <button type="submit">${t("creds.printConfirm", { total: e.total })}</button>
+    </form>`;
 }
 
 /** The outcome sentence at the top of the page, spoken by screen readers. */

@@ -12,8 +12,15 @@ export const mailCy = {
       "Yn rhoi un cod a dolen bleidleisio i bob pleidleisiwr yn yr etholaeth wedi'i rhewi (cefnogwyr a dderbyniwyd i mewn, pleidleiswyr a waharddwyd allan, pob person mewn un adran) ac yn rhoi e-bost pob pleidleisiwr yn y blwch allan. Mae'n rhedeg unwaith ac ni ellir ei ddadwneud; mae manylion a gollwyd yn cael eu hail-roi isod.",
     electorate:
       "Bydd {{total}} o bleidleiswyr yn cael manylion: {{sections}}. Wedi'u gadael allan: {{excluded}} wedi'u gwahardd gan banel, {{earlier}} eisoes yn pleidleisio mewn adran gynharach. Bydd papurau {{held}} o bleidleiswyr dan her yn cael eu dal.",
-    noEmail:
-      "Nid oes gan {{count}} o bleidleiswyr gyfeiriad e-bost. Dim ond e-bostio y mae'r consol, felly ni all roi manylion iddynt; rhowch nhw gyda'r llinell orchymyn (selectorate credentials issue --pdf), sy'n argraffu eu pecynnau.",
+    printTitle: "Rhoi gyda phecyn argraffu i'r tŷ postio",
+    printIntro:
+      "Nid oes gan {{count}} o bleidleiswyr gyfeiriad e-bost. Mae eu codau'n mynd mewn pecyn argraffu i'r tŷ postio, a lawrlwythir mewn ateb i'r botwm isod: un ffeil ZIP sy'n dal PDF (un dudalen A4 i bob pleidleisiwr gyda'r enw a'r cyfeiriad wedi'u gosod ar gyfer amlen ffenestr, y cod a chod QR o'r ddolen bleidleisio) a CSV o'r un llinellau. Caiff pleidleiswyr sydd â chyfeiriad e-bost eu he-bostio fel arfer.",
+    printEveryoneIntro:
+      "Neu postiwch becyn at bob pleidleisiwr yn ogystal â'u he-bostio: yr un rhoi, gyda phecyn argraffu (PDF a CSV mewn un ffeil ZIP) o bob pleidleisiwr a lawrlwythir mewn ateb i'r botwm isod.",
+    printSecret:
+      "Dim ond yn y lawrlwythiad hwnnw y mae'r codau'n bodoli: dim ond eu stwnshiadau allweddog a gadwir yn y gronfa ddata, felly ni ellir lawrlwytho'r pecyn eto (mae pecyn a gollwyd yn golygu ail-roi i bob pleidleisiwr). Cadwch ef yn gyfrinachol a'i ddileu unwaith y bydd y pecynnau wedi'u hargraffu. Cofnodir y lawrlwythiad yn y log archwilio (pwy, faint o dudalennau, SHA-256 y ffeiliau; byth god). Gofynnir am eich cyfrinair a chod dilysu yn gyntaf os rhoesoch nhw fwy na 10 munud yn ôl.",
+    printAll: "Rhoi'r pleidleiswyr sy'n cael e-bost yn y pecyn argraffu hefyd (pecyn post i bawb)",
+    printConfirm: "Rhoi {{total}} o fanylion, anfon yr e-byst i'r blwch allan a lawrlwytho'r pecyn argraffu",
     issueConfirm: "Rhoi {{total}} o fanylion ac anfon eu e-byst i'r blwch allan",
     issued:
       "Rhoddwyd {{issued}} o fanylion mewn {{seconds}} eiliad ({{sections}}). Mae {{mailed}} o e-byst yn y blwch allan; mae tudalen yr e-bost yn dangos eu danfon.",

@@ -11,8 +11,15 @@ export const mailEn = {
       "Issues one voting code and link per voter of the frozen electorate (accepted supporters in, excluded voters out, each person in one section) and queues each voter's mail in the outbox. It runs once and cannot be undone; a lost credential is replaced below.",
     electorate:
       "{{total}} voters will get a credential: {{sections}}. Left out: {{excluded}} excluded by a panel, {{earlier}} already voting in an earlier section. Ballots of {{held}} voters under challenge will be held.",
-    noEmail:
-      "{{count}} voters have no email address. The console only mails, so it cannot issue to them; issue with the command line (selectorate credentials issue --pdf), which prints their packs.",
+    printTitle: "Issue with a print pack for the mail house",
+    printIntro:
+      "{{count}} voters have no email address. Their codes go in a print pack for the mail house, downloaded in answer to the button below: one ZIP file holding a PDF (one A4 page per voter with the name and address placed for a window envelope, the code and a QR code of the voting link) and a CSV of the same lines. Voters with an address are mailed as usual.",
+    printEveryoneIntro:
+      "Or post a pack to every voter as well as mailing them: the same issue, with a print pack (PDF and CSV in one ZIP file) of every voter downloaded in answer to the button below.",
+    printSecret:
+      "The codes exist only in that download: the database keeps only their keyed hashes, so the pack cannot be downloaded again (a lost pack means reissuing each voter). Keep it secret and delete it once the packs are printed. The download is recorded in the audit log (who, how many pages, the files' SHA-256; never a code). You will be asked for your password and an authenticator code first if you last gave them more than 10 minutes ago.",
+    printAll: "Also put the voters who are mailed in the print pack (a postal pack for everyone)",
+    printConfirm: "Issue {{total}} credentials, queue the mail and download the print pack",
     issueConfirm: "Issue {{total}} credentials and queue their mail",
     issued:
       "Issued {{issued}} credentials in {{seconds}} s ({{sections}}). {{mailed}} mails are queued in the outbox; the mail page shows their delivery.",
