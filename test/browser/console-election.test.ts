@@ -12,11 +12,17 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { browserFile } from "../helpers/browser-file.ts";
-import { launchBrowser, openContext, phone, seriousAxeViolations } from "../helpers/browser.ts";
+import {
+  launchBrowser,
+  openContext,
+  phone,
+  seriousAxeViolations,
+  signInThroughPages,
+} from "../helpers/browser.ts";
 import { labourSetup } from "../fixtures/nominations-setup.ts";
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
 import { mailOneCredential, voteByKeyboard } from "../helpers/console-vote.ts";
-import { codeAt, staffWithRole, testStaffDeps, type StaffLogin } from "../helpers/console.ts";
+import { staffWithRole, testStaffDeps } from "../helpers/console.ts";
 import { insertElection } from "../../src/adapters/storage/repos/elections.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { ok, unwrap } from "../../src/domain/common/result.ts";
@@ -60,17 +66,6 @@ async function certifiedPaper(at: { now: () => Date; set: (d: Date) => void }): 
     );
   at.set(new Date("2016-07-20T16:00:00Z"));
   unwrap(await closeNominations(env.store, at, ro, { slug }, "cli"));
-}
-
-/** Signs in through the pages, enrolling the authenticator shown. */
-async function signIn(page: Page, base: string, who: StaffLogin, now: Date): Promise<void> {
-  await page.goto(`${base}/console/sign-in`);
-  await page.getByLabel("Email address").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  who.secret ??= ((await page.locator("#totp-key").textContent()) ?? "").trim();
-  await page.getByLabel("6-digit code").fill(await codeAt(who.secret, now));
-  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 test(
@@ -117,7 +112,7 @@ test(
       const page = await ro.context.newPage();
       const shot = (p: Page, name: string) =>
         p.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
-      await signIn(page, base, officer, t);
+      await signInThroughPages(page, base, officer, t);
 
       // The poll page: the checklist, the certified paper, a bad closing time beside its field.
       await page.goto(`${base}/console/elections/${slug}/poll`);
@@ -164,7 +159,7 @@ test(
 
       // The close, the count.
       clock.set(new Date("2016-09-21T11:00:00Z"));
-      await signIn(page, base, officer, t);
+      await signInThroughPages(page, base, officer, t);
       await page.goto(`${base}/console/elections/${slug}/poll`);
       await page.getByRole("button", { name: "Close the poll and seal the box" }).click();
       assert.match((await page.locator("[role=status]").textContent()) ?? "", /ballot box sealed/);
@@ -181,7 +176,7 @@ test(
       // The scrutineer signs off the declaration named by that hash.
       const sc = await openContext(browser, desktop);
       const sp = await sc.context.newPage();
-      await signIn(sp, base, scrutineer, t);
+      await signInThroughPages(sp, base, scrutineer, t);
       await sp.goto(`${base}/console/elections/${slug}/count`);
       assert.equal(((await sp.locator("#declaration-hash").textContent()) ?? "").trim(), hash);
       await sp.getByRole("button", { name: "Sign off this declaration" }).click();

@@ -5,10 +5,9 @@
 import assert from "node:assert/strict";
 import { randomBytes as nodeRandom } from "node:crypto";
 import { test } from "node:test";
-import type { Page } from "playwright-core";
 import { generate } from "otplib";
 import { browserFile } from "../helpers/browser-file.ts";
-import { launchBrowser, openContext, seriousAxeViolations } from "../helpers/browser.ts";
+import { launchBrowser, openContext, screenshots, seriousAxeViolations } from "../helpers/browser.ts";
 import { labourDefinition, labourMapping, labourRollCsv } from "../helpers/electorate.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { issueFirstAdministratorLink } from "../../src/services/set-up-first-administrator.ts";
@@ -18,9 +17,7 @@ const desktop = { viewport: { width: 1280, height: 900 } } as const;
 
 const env = browserFile({ artifacts });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
-}
+const shot = screenshots(artifacts);
 
 async function codeNow(secret: string, now: Date): Promise<string> {
   return generate({ secret, epoch: Math.floor(now.getTime() / 1000) });

@@ -17,8 +17,14 @@ import { readdirSync, rmSync } from "node:fs";
 import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { browserFile } from "../helpers/browser-file.ts";
-import { launchBrowser, openContext, phone, seriousAxeViolations } from "../helpers/browser.ts";
-import { codeAt, type StaffLogin } from "../helpers/console.ts";
+import {
+  launchBrowser,
+  openContext,
+  phone,
+  seriousAxeViolations,
+  signInThroughPages,
+} from "../helpers/browser.ts";
+import type { StaffLogin } from "../helpers/console.ts";
 import { labourDefinition, labourMapping, labourRollCsv } from "../helpers/electorate.ts";
 import { appDeps, anExtract, configureSection } from "../helpers/applications.ts";
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
@@ -86,13 +92,7 @@ test(
     };
     /** Signs in through the pages, enrolling the authenticator shown at the first sign-in. */
     const signIn = async (p: Page, who: StaffLogin) => {
-      await p.goto(`${base}/console/sign-in`);
-      await p.getByLabel("Email address").fill(who.email);
-      await p.getByLabel("Password").fill(who.password);
-      await p.getByRole("button", { name: "Continue" }).click();
-      who.secret ??= (await text(p, "#totp-key")).trim();
-      await p.getByLabel("6-digit code").fill(await codeAt(who.secret, t));
-      await p.getByRole("button", { name: "Continue" }).click();
+      await signInThroughPages(p, base, who, t);
       assert.equal(await p.locator("h1").textContent(), "Elections", `${who.email} is signed in`);
     };
     try {

@@ -1,7 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { existsSync } from "node:fs";
-import { codeAt } from "./console.ts";
+import { codeAt, type StaffLogin } from "./console.ts";
 
 /** Debian's Chromium; Playwright never downloads a browser of its own here. */
 export const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -68,6 +68,22 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     .map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+/** Signs in through the console's pages (password, then the code), enrolling the authenticator shown the first time. */
+export async function signInThroughPages(
+  page: Page,
+  base: string,
+  who: StaffLogin,
+  now: Date,
+): Promise<void> {
+  await page.goto(`${base}/console/sign-in`);
+  await page.getByLabel("Email address").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  who.secret ??= ((await page.locator("#totp-key").textContent()) ?? "").trim();
+  await page.getByLabel("6-digit code").fill(await codeAt(who.secret, now));
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
 /**
  * Signs a staff member in for the first time through the pages: email and password, then the
  * authenticator key shown for enrolment and its code at `at`. Returns the key.
@@ -78,12 +94,13 @@ export async function enrolInBrowser(
   who: { email: string; password: string },
   at: Date,
 ): Promise<string> {
-  await page.goto(`${base}/console/sign-in`);
-  await page.getByLabel("Email address").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  const key = ((await page.locator("#totp-key").textContent()) ?? "").trim();
-  await page.getByLabel("6-digit code").fill(await codeAt(key, at));
-  await page.getByRole("button", { name: "Continue" }).click();
-  return key;
+  const first: StaffLogin = { email: who.email, password: who.password };
+  await signInThroughPages(page, base, first, at);
+  return first.secret!;
+}
+
+/** A function that saves a full-page screenshot `<name>.png` into the `artifacts` folder. */
+export function screenshots(artifacts: URL): (page: Page, name: string) => Promise<unknown> {
+  return (page, name) =>
+    page.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
 }

@@ -50,13 +50,13 @@ async function upload(
   ]);
 }
 
-/** Follows the status page's own refreshes until the job ends; returns each page's progress sentence and the last page. */
+/** Refreshes the status page, as the officer (or its script) does, until the job ends; returns each page's progress sentence and the last page. */
 async function followStatus(c: Client, location: string) {
   const seen: string[] = [];
   for (let i = 0; i < 2400; i++) {
     const page = await c.send("GET", location);
     assert.ok(page.statusCode === 200 || page.statusCode === 422, `status page: ${page.statusCode}`);
-    const refreshes = /<meta http-equiv="refresh" content="\d+"/.test(page.body);
+    const refreshes = /id="upload-status" data-running="1"/.test(page.body);
     const progress = /<p id="progress-text" role="status">\s*([^<]*)</.exec(page.body)?.[1]?.trim();
     if (progress) seen.push(progress);
     if (!refreshes) return { seen, last: page };

@@ -74,6 +74,7 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   // Stylesheets.
   "GET /assets/site.css": "public",
   "GET /assets/console.css": "public",
+  "GET /assets/roll-upload.js": "public",
   // Console sign-in: reachable by anyone, by its nature.
   "GET /console/sign-in": "public",
   "POST /console/sign-in": "public",

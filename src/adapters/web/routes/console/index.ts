@@ -8,6 +8,7 @@ import { staffDeps } from "../../auth/staff-deps.ts";
 import { consoleCss } from "../../views/console/console-css.ts";
 import { consoleI18nReady } from "../../views/console/i18n.ts";
 import { siteCss } from "../../views/site-css.ts";
+import { rollUploadScript } from "../../views/console/roll-upload-script.ts";
 import type { RoutePlugin } from "../route-deps.ts";
 import { refuse, sameToken, type FormBody } from "./context.ts";
 import { countRoutes } from "./count.ts";
@@ -73,6 +74,12 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
 
   app.get("/assets/site.css", { schema: { hide: true } }, async (_request, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(siteCss),
+  );
+  app.get("/assets/roll-upload.js", { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type("text/javascript; charset=utf-8")
+      .header("cache-control", "public, max-age=3600")
+      .send(rollUploadScript),
   );
   app.get("/assets/console.css", { schema: { hide: true } }, async (_request, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(consoleCss),

@@ -24,9 +24,6 @@ import { mayAct, refuse, refuseProblem, requireSignedIn, sendPage, viewOf } from
 /** The upload route, whose CSRF token is read from the multipart body by its handler (see index.ts). */
 export const ROLL_UPLOAD_ROUTE = "/console/elections/:slug/roll/upload";
 
-/** Seconds between the status page's own reloads while the job runs. */
-const REFRESH_SECONDS = 2;
-
 /** What the upload form shows again after a refusal. */
 interface UploadForm {
   readonly mapping?: string;
@@ -138,7 +135,6 @@ export function rollUploadRoutes(app: FastifyInstance, routeDeps: RouteDeps): vo
       }
       const v = viewOf(request, reply);
       const s = r.value;
-      const running = (s.phase === "checking" || s.phase === "writing") && !s.stopped;
       const body = html`<p>
           ${v.t("upload.started", { at: s.startedAt.toISOString().slice(0, 19).replace("T", " "), bytes: number(v.lang, s.fileBytes) })}
         </p>
@@ -147,7 +143,7 @@ export function rollUploadRoutes(app: FastifyInstance, routeDeps: RouteDeps): vo
       return sendPage(
         reply,
         s.outcome?.kind === "refused" ? 422 : 200,
-        consolePage(v, v.t("upload.statusTitle"), body, running ? { refreshSeconds: REFRESH_SECONDS } : {}),
+        consolePage(v, v.t("upload.statusTitle"), body),
       );
     },
   );
@@ -198,15 +194,19 @@ function statusBody(v: ConsoleView, s: RollUploadStatus, slug: string, csrfToken
       s.phase === "checking"
         ? t("upload.checking", { rows: n(s.rowsChecked), percent })
         : t("upload.writing", { written: n(s.rowsWritten), total: n(s.rowsToWrite ?? 0) });
-    return html`<p id="progress-text" role="status">${sentence}</p>
-      <p>
-        <label for="upload-progress">${t("upload.progress")}</label>
-        <progress id="upload-progress" max="100" value="${percent}">${percent}%</progress>
-      </p>
-      <p>
-        ${t("upload.refreshing", { seconds: REFRESH_SECONDS })}
-        <a href="/console/elections/${slug}/roll/uploads/${s.id}">${t("upload.refreshNow")}</a>
-      </p>`;
+    // data-running tells /assets/roll-upload.js to keep this up to date; without it, the link does.
+    return html`<div id="upload-status" data-running="1">
+        <p id="progress-text" role="status">${sentence}</p>
+        <p>
+          <label for="upload-progress">${t("upload.progress")}</label>
+          <progress id="upload-progress" max="100" value="${percent}">${percent}%</progress>
+        </p>
+        <p>
+          ${t("upload.refreshing")}
+          <a href="/console/elections/${slug}/roll/uploads/${s.id}">${t("upload.refreshNow")}</a>
+        </p>
+      </div>
+      <script src="/assets/roll-upload.js" defer></script>`;
   }
   const o = s.outcome!;
   switch (o.kind) {

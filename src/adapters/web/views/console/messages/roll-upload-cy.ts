@@ -20,8 +20,9 @@ export const rollUploadCy = {
       "Yn gwirio'r ffeil: gwiriwyd {{rows}} o resi ({{percent}}% o'r ffeil). Nid oes dim wedi'i ysgrifennu eto.",
     writing: "Mae'r ffeil yn dda. Yn ysgrifennu'r gofrestr: {{written}} o {{total}} o resi.",
     progress: "Cynnydd",
-    refreshing: "Mae'r dudalen hon yn adnewyddu ei hun bob {{seconds}} eiliad.",
-    refreshNow: "Adnewyddu nawr",
+    refreshing:
+      "Mae'r gwaith yn parhau os byddwch yn gadael y dudalen hon. Gyda JavaScript ymlaen, mae'r dudalen hon yn diweddaru ei hun; hebddo, adnewyddwch hi i weld pa mor bell yr aeth y gwaith.",
+    refreshNow: "Adnewyddu",
     stopped:
       "Daeth y mewnforio i ben cyn gorffen (ailgychwynnwyd neu ataliwyd y gweinydd). Ni newidiwyd dim: llwythwch y ffeil i fyny eto.",
     error: "Daeth y mewnforio i ben gyda gwall: {{message}}. Ni newidiwyd dim.",

@@ -20,8 +20,9 @@ export const rollUploadEn = {
       "Checking the file: {{rows}} rows checked ({{percent}}% of the file). Nothing has been written yet.",
     writing: "The file is good. Writing the roll: {{written}} of {{total}} rows.",
     progress: "Progress",
-    refreshing: "This page refreshes itself every {{seconds}} seconds.",
-    refreshNow: "Refresh now",
+    refreshing:
+      "The job goes on if you leave this page. With JavaScript on, this page keeps itself up to date; without it, refresh it to see how far the job has gone.",
+    refreshNow: "Refresh",
     stopped:
       "The import stopped before it ended (the server was restarted or stopped). Nothing was changed: upload the file again.",
     error: "The import stopped with an error: {{message}}. Nothing was changed.",
