@@ -6,7 +6,8 @@
 // Load comes from this process with a fixed number of concurrent voters (keep-alive connections).
 // Scale: BENCH_VOTERS (issue size, default 654,006), BENCH_VOTE_SECONDS (default 60 on PostgreSQL, the
 // issue's sustained run, and 20 on PGlite), BENCH_CONNECTIONS (default 64), BENCH_SERVER_ARGS (node
-// flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_PARTS (default
+// "issue,votes": run only the issue with "issue", only the HTTP runs with "votes").
 // Targets (issue #7): PostgreSQL >= 1,000 votes/s with p99 < 100 ms (stretch 2,000 at 50 ms), PGlite
 // >= 500 votes/s with p99 < 100 ms. On a shared machine compare the ratio and CPU per vote, not rates.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -28,6 +29,7 @@ const secondsFor = (engine: EngineName) =>
 const CONNECTIONS = Number(process.env["BENCH_CONNECTIONS"] ?? 64);
 // One keep-alive socket per concurrent voter, as a browser would hold.
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+const parts = (process.env["BENCH_PARTS"] ?? "issue,votes").split(",").map((s) => s.trim());
 const engines = (process.env["SELECTORATE_ENGINES"] ?? "pglite,postgres")
   .split(",")
   .map((s) => s.trim()) as EngineName[];
@@ -48,10 +50,10 @@ async function start(script: string, config: unknown): Promise<{ child: ChildPro
   throw new Error(`${script} did not start`);
 }
 
-/** CPU seconds (user + system) a child process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(child: ChildProcess): number {
+/** CPU seconds (user + system) a process (or `pid/task/tid`, one thread) has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | string | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
@@ -102,7 +104,7 @@ async function load(
 
 for (const name of engines) {
   // 1. Issue at the reference scale.
-  {
+  if (parts.includes("issue")) {
     const { config, cleanup } = await prepare(name);
     const store = unwrap(await openStore(config));
     const deps = testDeps(() => new Date("2026-01-10T10:00:00Z"));
@@ -112,18 +114,30 @@ for (const name of engines) {
       voterId: `m${i}`,
       section: sections[i % 3]!,
     }));
+    const backends0 = await backendCpu(config);
+    const cpu0 = process.cpuUsage();
+    const main0 = cpuSeconds(`${process.pid}/task/${process.pid}`);
     const t0 = performance.now();
     unwrap(await issueCredentials(store, deps, { electionId: e, voters }, async () => undefined));
     const s = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const main = cpuSeconds(`${process.pid}/task/${process.pid}`) - main0;
+    const backend = (await backendCpu(config)) - backends0;
     const limit = name === "postgres" ? 15 : 45;
     // The target scales with the roll, so a reduced BENCH_VOTERS run is judged at its own size.
     const scaled = (limit * ISSUE_N) / 654_006;
     console.log(
       `${name}: credentials issue ${ISSUE_N.toLocaleString("en-GB")} in ${s.toFixed(1)} s (${Math.round(ISSUE_N / s).toLocaleString("en-GB")}/s; target ${limit} s at 654,006: ${s < scaled ? "met" : "not met"}, ${Math.round(100 * (1 - s / scaled))}% under)`,
     );
+    // Node's CPU counts every thread of this process (the hashing worker too); the backend's is the
+    // PostgreSQL processes serving this database (NaN on PGlite, where the database is in Node's figure).
+    console.log(
+      `${name}: credentials issue CPU: Node ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (main thread ${main.toFixed(1)} s)${Number.isNaN(backend) ? "" : `, PostgreSQL backend ${backend.toFixed(1)} s`}; load average ${loadavg()[0]!.toFixed(1)}`,
+    );
     await store.close();
     await cleanup();
   }
+  if (!parts.includes("votes")) continue;
   // 2. Votes over HTTP.
   const { config, cleanup } = await prepare(name);
   const setupConfig = name === "postgres" ? { ...config, poolSize: 4 } : config;
@@ -140,7 +154,7 @@ for (const name of engines) {
   await store.close();
   const serverConfig = name === "postgres" ? { ...config, poolSize: 20 } : config;
   const server = await start("test/helpers/voting-server.ts", serverConfig);
-  const serverCpu0 = cpuSeconds(server.child);
+  const serverCpu0 = cpuSeconds(server.child.pid);
   const xacts0 = await commits(config);
   const generator0 = process.cpuUsage();
   const load0 = loadavg()[0]!;
@@ -154,7 +168,7 @@ for (const name of engines) {
     },
     creds.length,
   );
-  const serverCpu = cpuSeconds(server.child) - serverCpu0;
+  const serverCpu = cpuSeconds(server.child.pid) - serverCpu0;
   const generator = process.cpuUsage(generator0);
   const xacts = (await commits(config)) - xacts0;
   await stop(server.child);
@@ -164,14 +178,14 @@ for (const name of engines) {
     "bench/voting-floor-server.ts",
     name === "postgres" ? { ...floorDb.config, poolSize: 20 } : floorDb.config,
   );
-  const floorCpu0 = cpuSeconds(floor.child);
+  const floorCpu0 = cpuSeconds(floor.child.pid);
   const floorBase = new URL(floor.base);
   const bare = await load(seconds, async (i) => {
     const body = `row-${i}`;
     const r = await request(agent, floorBase, "POST", "/", { "content-length": String(body.length) }, body);
     return r.status === 200;
   });
-  const floorCpu = cpuSeconds(floor.child) - floorCpu0;
+  const floorCpu = cpuSeconds(floor.child.pid) - floorCpu0;
   await stop(floor.child);
   await floorDb.cleanup();
   await cleanup();
@@ -197,6 +211,21 @@ for (const name of engines) {
         ? `; stretch 2000 votes/s with p99 < 50 ms: ${met({ rate: 2_000, p99: 50 })}`
         : ""),
   );
+}
+
+/** CPU seconds used so far by the PostgreSQL backends connected to the bench's database (NaN on PGlite). */
+async function backendCpu(config: { databaseUrl?: string }): Promise<number> {
+  if (config.databaseUrl === undefined) return NaN;
+  const client = new pg.Client({ connectionString: config.databaseUrl });
+  await client.connect();
+  try {
+    const r = await client.query<{ pid: number }>(
+      "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+    );
+    return r.rows.reduce((total, { pid }) => total + cpuSeconds(pid), 0);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Transactions committed so far in the bench's PostgreSQL database (NaN on PGlite). */

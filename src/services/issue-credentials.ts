@@ -3,10 +3,10 @@ import type { Problem } from "../domain/common/problem.ts";
 import { problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
 import {
-  LINK_TOKEN_BYTES,
-  VOTER_CODE_BYTES,
-  type RandomBytes,
-  issueCredential,
+  CREDENTIAL_BYTES,
+  type CredentialMinter,
+  type IssuedCredential,
+  mintCredentials,
 } from "../domain/ballots/index.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
 import { analyzeCredentials, insertCredentials } from "../adapters/storage/repos/credentials.ts";
@@ -39,9 +39,16 @@ export interface IssuedSecrets {
 }
 
 const BATCH = 5_000;
+/** Batches a worker minter may run ahead of the inserts (memory: about 1 MB each). */
+const AHEAD = 3;
+
+interface Minted {
+  readonly v: VoterToIssue;
+  readonly c: IssuedCredential;
+}
 
 /**
- * Issues one credential per voter, all or nothing, in batches of 5,000 rows over unnest arrays. Only
+ * Issues one credential per voter, all or nothing, in batches of 5,000 rows (one COPY each). Only
  * keyed hashes are stored; each batch's secrets go to `deliver` inside the same transaction (a
  * rolled-back issue must also discard what `deliver` wrote, e.g. a temporary print file).
  */
@@ -69,14 +76,30 @@ export async function issueCredentials(
   return store.transaction(async (tx) => {
     const poll = await findPoll(tx, input.electionId);
     if (poll === undefined) return err([problem("not-found", { field: "poll" })]);
-    const make = (from: number) => {
-      const voters = input.voters.slice(from, from + BATCH);
-      const random = pooled(deps.random, voters.length * (VOTER_CODE_BYTES + LINK_TOKEN_BYTES));
-      return voters.map((v) => ({ v, c: issueCredential(random, deps.hash) }));
+    // Batches are minted ahead: by the worker thread (deps.mint) while the database stores the batch
+    // before, or in line once the insert has reached the socket. One batch is not worth a thread.
+    const threaded = deps.mint !== undefined && input.voters.length > BATCH;
+    const mint: CredentialMinter =
+      threaded && deps.mint
+        ? deps.mint
+        : (random, count) => Promise.resolve(mintCredentials(random, count, deps.hash));
+    const ahead = threaded ? AHEAD : 1;
+    const minting: Promise<Minted[]>[] = [];
+    let requested = 0;
+    const request = () => {
+      for (; minting.length < ahead && requested < input.voters.length; requested += BATCH) {
+        const voters = input.voters.slice(requested, requested + BATCH);
+        const batch = mint(deps.random(voters.length * CREDENTIAL_BYTES), voters.length).then((cs) =>
+          cs.map((c, j) => ({ v: voters[j]!, c })),
+        );
+        batch.catch(() => undefined); // awaited in turn below; this only keeps Node from calling it unhandled meanwhile
+        minting.push(batch);
+      }
     };
-    let issued = make(0);
+    request();
     for (let i = 0; i < input.voters.length; i += BATCH) {
-      // The insert goes to the database first; the next batch's hashes are computed while it runs.
+      const issued = await minting.shift()!;
+      // The insert goes to the database first; the next batches are minted while it runs.
       const inserting = insertCredentials(
         tx,
         input.electionId,
@@ -90,8 +113,8 @@ export async function issueCredentials(
         })),
       );
       inserting.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
-      await new Promise((resolve) => setImmediate(resolve)); // let the query reach the socket
-      const upcoming = i + BATCH < input.voters.length ? make(i + BATCH) : [];
+      if (!threaded) await new Promise((resolve) => setImmediate(resolve)); // let the query reach the socket
+      request();
       await inserting;
       // Where reminders go (send-reminders.ts). No hashing here: the issue must stay fast.
       await saveReminderAddresses(
@@ -120,7 +143,6 @@ export async function issueCredentials(
           linkToken: c.linkToken,
         })),
       );
-      issued = upcoming;
     }
     const bySection: Record<string, number> = {};
     for (const v of input.voters) bySection[v.section] = (bySection[v.section] ?? 0) + 1;
@@ -151,16 +173,4 @@ export async function issueCredentials(
     await analyzeCredentials(tx);
     return ok({ issued: input.voters.length });
   });
-}
-
-/** Draws one buffer of randomness for a whole batch and hands it out in slices: one system call, not 10,000. */
-function pooled(random: RandomBytes, total: number): RandomBytes {
-  const pool = random(total);
-  let at = 0;
-  return (n) => {
-    if (at + n > pool.length) throw new Error("randomness pool exhausted");
-    const slice = pool.subarray(at, at + n);
-    at += n;
-    return slice;
-  };
 }

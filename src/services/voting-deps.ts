@@ -1,4 +1,4 @@
-import type { RandomBytes, SecretHasher } from "../domain/ballots/index.ts";
+import type { CredentialMinter, RandomBytes, SecretHasher } from "../domain/ballots/index.ts";
 
 /** What the voting services need from outside: the keyed hash, randomness and the server clock. */
 export interface VotingDeps {
@@ -10,4 +10,6 @@ export interface VotingDeps {
   readonly now: () => Date;
   /** Smallest mix batch while the poll is open (default 50). */
   readonly mixBatch?: number;
+  /** Mints a large issue's batches off the main thread (under the same key as `hash`); without it, in line. */
+  readonly mint?: CredentialMinter;
 }

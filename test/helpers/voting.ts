@@ -13,6 +13,7 @@ import {
   type VoterToIssue,
 } from "../../src/services/issue-credentials.ts";
 import type { VotingDeps } from "../../src/services/voting-deps.ts";
+import { workerCredentialMinter } from "../../src/adapters/crypto/credential-minter.ts";
 import { officer } from "./electorate.ts";
 
 /** A paper of `n` candidates c1..cn. */
@@ -28,12 +29,18 @@ export function aClock(start: string): { now: () => Date; set: (iso: string) => 
   return { now: () => t, set: (iso) => (t = new Date(iso)) };
 }
 
-/** Voting deps with a fixed test key, real randomness and the given clock. */
+/** The test credential key as hex, for a server process that must hash like `testDeps`. */
+export const TEST_CREDENTIAL_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+const testKey = Buffer.from(TEST_CREDENTIAL_KEY, "hex");
+/** One worker minter per test process, as a server keeps one. */
+const testMinter = workerCredentialMinter(testKey);
+
+/** Voting deps with a fixed test key, real randomness, the worker minter and the given clock. */
 export function testDeps(now: () => Date, mixBatch?: number): VotingDeps {
-  const key = Buffer.from("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "hex");
   return {
-    hash: (s) => createHmac("sha256", key).update(s).digest("hex"),
+    hash: (s) => createHmac("sha256", testKey).update(s).digest("hex"),
     random: (n) => new Uint8Array(randomBytes(n)),
+    mint: testMinter,
     now,
     ...(mixBatch !== undefined ? { mixBatch } : {}),
   };
@@ -117,8 +124,6 @@ export function marksFor(order: readonly string[]): Map<string, number> {
   return new Map(order.map((id, i) => [id, i + 1]));
 }
 
-/** The test credential key as hex, for a server process that must hash like `testDeps`. */
-export const TEST_CREDENTIAL_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 /** An election's slug. */
 export async function slugOf(store: Store, electionId: string): Promise<string> {

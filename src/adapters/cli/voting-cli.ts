@@ -1,11 +1,12 @@
 import type { Store } from "../../ports/store.ts";
 import { dbOf } from "../storage/tx.ts";
-import { credentialHasher, cryptoRandom, loadCredentialKey } from "../crypto/credential-key.ts";
+import { loadCredentialKey } from "../crypto/credential-key.ts";
+import { credentialCrypto } from "../crypto/credential-minter.ts";
 import type { VotingDeps } from "../../services/voting-deps.ts";
 
 /** The voting services' deps for a CLI command: the credential key from the environment, the real clock. */
 export function cliVotingDeps(): VotingDeps {
-  return { hash: credentialHasher(loadCredentialKey()), random: cryptoRandom, now: () => new Date() };
+  return { ...credentialCrypto(loadCredentialKey()), now: () => new Date() };
 }
 
 /** An election's id from its slug, or undefined. */

@@ -25,3 +25,20 @@ export function issueCredential(random: RandomBytes, hash: SecretHasher): Issued
   const linkToken = linkTokenFromBytes(random(LINK_TOKEN_BYTES));
   return { code, linkToken, codeHash: voterCodeHash(code, hash), linkHash: linkTokenHash(linkToken, hash) };
 }
+
+/** Random bytes one credential takes: the code's, then the link token's. */
+export const CREDENTIAL_BYTES = VOTER_CODE_BYTES + LINK_TOKEN_BYTES;
+
+/** Issues `count` credentials from `count` × CREDENTIAL_BYTES random bytes, in order. */
+export function mintCredentials(random: Uint8Array, count: number, hash: SecretHasher): IssuedCredential[] {
+  if (random.length < count * CREDENTIAL_BYTES) throw new Error("too few random bytes for the credentials");
+  let at = 0;
+  const slice: RandomBytes = (n) => random.subarray(at, (at += n));
+  return Array.from({ length: count }, () => issueCredential(slice, hash));
+}
+
+/**
+ * Mints a batch of credentials as `mintCredentials` does under the server key, perhaps on another
+ * thread (the adapter's worker), so a large issue hashes while the database stores the last batch.
+ */
+export type CredentialMinter = (random: Uint8Array, count: number) => Promise<IssuedCredential[]>;

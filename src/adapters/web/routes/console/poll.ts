@@ -9,7 +9,8 @@ import { closePoll } from "../../../../services/close-poll.ts";
 import { readReadiness, type Readiness } from "../../../../services/read-readiness.ts";
 import { setUpPollFromNominations } from "../../../../services/set-up-poll-from-nominations.ts";
 import type { VotingDeps } from "../../../../services/voting-deps.ts";
-import { credentialHasher, cryptoRandom, loadCredentialKey } from "../../../crypto/credential-key.ts";
+import { loadCredentialKey } from "../../../crypto/credential-key.ts";
+import { credentialCrypto } from "../../../crypto/credential-minter.ts";
 import { html, type Html } from "../../views/html.ts";
 import { textField } from "../../views/layout.ts";
 import { checklist } from "../../views/console/readiness.ts";
@@ -38,7 +39,7 @@ export function isRefusal(p: Problem): boolean {
  */
 export function lazyVotingDeps(now: () => Date): () => VotingDeps {
   let voting: VotingDeps | undefined;
-  return () => (voting ??= { hash: credentialHasher(loadCredentialKey()), random: cryptoRandom, now });
+  return () => (voting ??= { ...credentialCrypto(loadCredentialKey()), now });
 }
 
 /** The returning officer's poll pages: readiness before the ballot opens, set-up from the certified paper, close. */
