@@ -9,11 +9,11 @@ import {
   mintCredentials,
 } from "../domain/ballots/index.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
-import { analyzeCredentials, insertCredentials } from "../adapters/storage/repos/credentials.ts";
+import { analyzeCredentials, startCredentialCopy } from "../adapters/storage/repos/credentials.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import type { AuditSource } from "../domain/record/audit-entry.ts";
 import type { JsonObject } from "../domain/record/canonical-json.ts";
-import { enqueueMail } from "../adapters/storage/repos/outbox.ts";
+import { enqueueMail, type MailToSend } from "../adapters/storage/repos/outbox.ts";
 import { credentialMail } from "./credential-mail.ts";
 import { saveReminderAddresses } from "../adapters/storage/repos/reminders.ts";
 import type { VotingDeps } from "./voting-deps.ts";
@@ -48,7 +48,8 @@ interface Minted {
 }
 
 /**
- * Issues one credential per voter, all or nothing, in batches of 5,000 rows (one COPY each). Only
+ * Issues one credential per voter, all or nothing, in batches of 5,000 rows streamed through one COPY
+ * (one COPY per batch on PGlite). Only
  * keyed hashes are stored; each batch's secrets go to `deliver` inside the same transaction (a
  * rolled-back issue must also discard what `deliver` wrote, e.g. a temporary print file).
  */
@@ -97,53 +98,57 @@ export async function issueCredentials(
       }
     };
     request();
-    for (let i = 0; i < input.voters.length; i += BATCH) {
-      const issued = await minting.shift()!;
-      // The insert goes to the database first; the next batches are minted while it runs.
-      const inserting = insertCredentials(
-        tx,
-        input.electionId,
-        issued.map(({ v, c }) => ({
-          voterId: v.voterId,
-          section: v.section,
-          codeHash: c.codeHash,
-          linkHash: c.linkHash,
-          heldCase: v.heldCase ?? null,
-          region: v.region ?? null,
-        })),
-      );
-      inserting.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
-      if (!threaded) await new Promise((resolve) => setImmediate(resolve)); // let the query reach the socket
-      request();
-      await inserting;
-      // Where reminders go (send-reminders.ts). No hashing here: the issue must stay fast.
-      await saveReminderAddresses(
-        tx,
-        input.electionId,
-        issued.filter(({ v }) => v.email).map(({ v }) => ({ voterId: v.voterId, email: v.email! })),
-      );
-      const mail = input.mail;
-      if (mail !== undefined) {
-        const mails = issued
-          .filter(({ v }) => v.email)
-          .map(({ v, c }) => ({
-            electionId: input.electionId,
-            kind: "credential",
-            subjectRef: v.voterId,
-            to: v.email!,
-            ...credentialMail({ ...mail, code: c.code, linkToken: c.linkToken }),
-          }));
-        await enqueueMail(tx, mails, deps.now());
+    // Reminder addresses and mails are written once the COPY has ended: it holds the connection.
+    const reminders: { voterId: string; email: string }[] = [];
+    const mails: MailToSend[] = [];
+    const copy = startCredentialCopy(tx, input.electionId);
+    try {
+      for (let i = 0; i < input.voters.length; i += BATCH) {
+        const issued = await minting.shift()!;
+        // The rows go to the database first; the next batches are minted meanwhile.
+        await copy.insert(
+          issued.map(({ v, c }) => ({
+            voterId: v.voterId,
+            section: v.section,
+            codeHash: c.codeHash,
+            linkHash: c.linkHash,
+            heldCase: v.heldCase ?? null,
+            region: v.region ?? null,
+          })),
+        );
+        if (!threaded) await new Promise((resolve) => setImmediate(resolve)); // let the rows reach the socket
+        request();
+        for (const { v, c } of issued) {
+          if (!v.email) continue;
+          // Where reminders go (send-reminders.ts). No hashing here: the issue must stay fast.
+          reminders.push({ voterId: v.voterId, email: v.email });
+          const mail = input.mail;
+          if (mail !== undefined)
+            mails.push({
+              electionId: input.electionId,
+              kind: "credential",
+              subjectRef: v.voterId,
+              to: v.email,
+              ...credentialMail({ ...mail, code: c.code, linkToken: c.linkToken }),
+            });
+        }
+        await deliver(
+          issued.map(({ v, c }) => ({
+            voterId: v.voterId,
+            section: v.section,
+            code: c.code,
+            linkToken: c.linkToken,
+          })),
+        );
       }
-      await deliver(
-        issued.map(({ v, c }) => ({
-          voterId: v.voterId,
-          section: v.section,
-          code: c.code,
-          linkToken: c.linkToken,
-        })),
-      );
+    } finally {
+      // Ended even when the issue failed: the transaction's connection is busy until the COPY ends.
+      await copy.end();
     }
+    for (let i = 0; i < reminders.length; i += BATCH)
+      await saveReminderAddresses(tx, input.electionId, reminders.slice(i, i + BATCH));
+    for (let i = 0; i < mails.length; i += BATCH)
+      await enqueueMail(tx, mails.slice(i, i + BATCH), deps.now());
     const bySection: Record<string, number> = {};
     for (const v of input.voters) bySection[v.section] = (bySection[v.section] ?? 0) + 1;
     await appendRecord(

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import type { Channel } from "../../../domain/ballots/index.ts";
 import { dbOf } from "../tx.ts";
-import { copyField, copyRows } from "../copy-rows.ts";
+import { copyField, copyRows, startCopy } from "../copy-rows.ts";
 
 /** A credential row as the services read it (hashes never leave this file). */
 export interface CredentialRow {
@@ -22,29 +22,54 @@ export type SecretKind = "code" | "link";
 
 const column = (kind: SecretKind) => (kind === "code" ? "code_hash" : "link_hash");
 
+/** A fresh credential row: only the keyed hashes of its secrets. */
+export interface NewCredential {
+  readonly voterId: string;
+  readonly section: string;
+  readonly codeHash: string;
+  readonly linkHash: string;
+  readonly heldCase?: string | null;
+  readonly region?: string | null;
+}
+
+const CREDENTIAL_COLUMNS = [
+  "election_id",
+  "voter_id",
+  "section",
+  "code_hash",
+  "link_hash",
+  "held_case",
+  "region",
+];
+
 /** Appends a batch of fresh credentials with one COPY (cheaper to build and to parse than arrays). */
 export async function insertCredentials(
   tx: Tx,
   electionId: string,
-  rows: readonly {
-    voterId: string;
-    section: string;
-    codeHash: string;
-    linkHash: string;
-    heldCase?: string | null;
-    region?: string | null;
-  }[],
+  rows: readonly NewCredential[],
 ): Promise<void> {
+  await copyRows(tx, "credentials", CREDENTIAL_COLUMNS, credentialLines(electionId, rows));
+}
+
+/** Where an issue streams its batches: one COPY for the whole issue on a server (see `startCopy`). */
+export interface CredentialCopy {
+  readonly insert: (rows: readonly NewCredential[]) => Promise<void>;
+  /** Ends the COPY; call it whether or not the issue went well, before the transaction ends. */
+  readonly end: () => Promise<void>;
+}
+
+/** Starts streaming fresh credentials into the table; nothing else may use `tx` until `end()`. */
+export function startCredentialCopy(tx: Tx, electionId: string): CredentialCopy {
+  const writer = startCopy(tx, "credentials", CREDENTIAL_COLUMNS);
+  return { insert: (rows) => writer.write(credentialLines(electionId, rows)), end: () => writer.end() };
+}
+
+function credentialLines(electionId: string, rows: readonly NewCredential[]): string {
   const election = `${copyField(electionId)}\t`;
   let lines = "";
   for (const r of rows)
     lines += `${election}${copyField(r.voterId)}\t${copyField(r.section)}\t${copyField(r.codeHash)}\t${copyField(r.linkHash)}\t${copyField(r.heldCase ?? null)}\t${copyField(r.region ?? null)}\n`;
-  await copyRows(
-    tx,
-    "credentials",
-    ["election_id", "voter_id", "section", "code_hash", "link_hash", "held_case", "region"],
-    lines,
-  );
+  return lines;
 }
 
 /**
