@@ -2,6 +2,8 @@
 // 1. credential issue for 654,006 voters (targets: < 15 s on PostgreSQL, < 45 s on PGlite);
 // 2. the real page flow over HTTP on loopback (one-click link page → submit → receipt) against the
 //    server in its own process, for a bounded time per engine: votes per second, p50 and p99 per vote;
+//    first at capacity (a closed loop: 64 voters back to back), then holding the target rate on the same
+//    server (an open loop: votes offered on a schedule through at most 64 connections; bench/load-shapes.ts);
 // 3. the floor: a bare node:http handler doing one insert per request, same engine, same run.
 // Load comes from this process with a fixed number of concurrent voters (keep-alive connections).
 // Scale: BENCH_VOTERS (issue size, default 654,006), BENCH_VOTE_SECONDS (default 60 on PostgreSQL, the
@@ -22,6 +24,7 @@ import { unwrap } from "../src/domain/common/result.ts";
 import { issueCredentials, type IssuedSecrets } from "../src/services/issue-credentials.ts";
 import { TEST_CREDENTIAL_KEY, anElection, slugOf, testDeps } from "../test/helpers/voting.ts";
 import { request, voteByLink } from "./http-voter.ts";
+import { closedLoop, openLoop, type LoadResult } from "./load-shapes.ts";
 
 const ISSUE_N = Number(process.env["BENCH_VOTERS"] ?? 654_006);
 const secondsFor = (engine: EngineName) =>
@@ -63,43 +66,6 @@ function cpuSeconds(pid: number | string | undefined): number {
 async function stop(child: ChildProcess): Promise<void> {
   child.kill("SIGTERM");
   if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
-}
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-/** Runs `one` from CONNECTIONS workers for `seconds`; returns rate and latency percentiles. */
-async function load(
-  seconds: number,
-  one: (i: number) => Promise<boolean>,
-  limit = Infinity,
-): Promise<{ rate: number; p50: number; p99: number; n: number; errors: number; seconds: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const t0 = performance.now();
-  const deadline = t0 + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < deadline && next < limit) {
-        const i = next++;
-        const s = performance.now();
-        const good = await one(i).catch(() => false);
-        if (good) latencies.push(performance.now() - s);
-        else errors++;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    rate: latencies.length / elapsed,
-    p50: pct(latencies, 50),
-    p99: pct(latencies, 99),
-    n: latencies.length,
-    errors,
-    seconds: elapsed,
-  };
 }
 
 for (const name of engines) {
@@ -146,31 +112,32 @@ for (const name of engines) {
   const e = await anElection(store, { opens: "2020-01-01T00:00:00Z", closes: "2099-01-01T00:00:00Z" });
   const slug = await slugOf(store, e);
   const seconds = secondsFor(name);
-  // Enough credentials that the run never runs out of voters at the stretch rate.
-  const electorate = Math.max(20_000, Math.ceil(seconds * (name === "postgres" ? 2_500 : 1_000)));
+  const target = name === "postgres" ? { rate: 1_000, p99: 100 } : { rate: 500, p99: 100 };
+  // Enough credentials that the capacity run never runs out of voters at the stretch rate, then the
+  // held-rate run's, fresh (a credential votes once).
+  const forCapacity = Math.max(20_000, Math.ceil(seconds * (name === "postgres" ? 2_500 : 1_000)));
+  const electorate = forCapacity + Math.ceil(seconds * target.rate);
   const voters = Array.from({ length: electorate }, (_, i) => ({ voterId: `v${i}`, section: "member" }));
   const creds: IssuedSecrets[] = [];
   unwrap(await issueCredentials(store, deps, { electionId: e, voters }, async (b) => void creds.push(...b)));
   await store.close();
   const serverConfig = name === "postgres" ? { ...config, poolSize: 20 } : config;
   const server = await start("test/helpers/voting-server.ts", serverConfig);
+  const vote = (i: number) =>
+    voteByLink(agent, new URL(server.base), slug, creds[i]!.linkToken, { "pref-c1": "1", "pref-c2": "2" });
   const serverCpu0 = cpuSeconds(server.child.pid);
   const xacts0 = await commits(config);
   const generator0 = process.cpuUsage();
   const load0 = loadavg()[0]!;
-  const votes = await load(
-    seconds,
-    async (i) => {
-      return voteByLink(agent, new URL(server.base), slug, creds[i]!.linkToken, {
-        "pref-c1": "1",
-        "pref-c2": "2",
-      });
-    },
-    creds.length,
-  );
+  const votes = await closedLoop(seconds, CONNECTIONS, vote, forCapacity);
   const serverCpu = cpuSeconds(server.child.pid) - serverCpu0;
   const generator = process.cpuUsage(generator0);
   const xacts = (await commits(config)) - xacts0;
+  // 2b. The same server holding the target rate (open loop, same connections at most).
+  const heldLoad0 = loadavg()[0]!;
+  const heldCpu0 = cpuSeconds(server.child.pid);
+  const held = await openLoop(seconds, target.rate, CONNECTIONS, vote, forCapacity);
+  const heldCpu = cpuSeconds(server.child.pid) - heldCpu0;
   await stop(server.child);
   // 3. The floor, same engine, fresh data.
   const floorDb = await prepare(name);
@@ -180,7 +147,7 @@ for (const name of engines) {
   );
   const floorCpu0 = cpuSeconds(floor.child.pid);
   const floorBase = new URL(floor.base);
-  const bare = await load(seconds, async (i) => {
+  const bare = await closedLoop(seconds, CONNECTIONS, async (i) => {
     const body = `row-${i}`;
     const r = await request(agent, floorBase, "POST", "/", { "content-length": String(body.length) }, body);
     return r.status === 200;
@@ -192,23 +159,26 @@ for (const name of engines) {
   const perVote = (x: number) => (x / Math.max(1, votes.n)).toFixed(2);
   const generatorSeconds = (generator.user + generator.system) / 1e6;
   console.log(
-    `${name}: votes over HTTP (link page + cast, ${CONNECTIONS} concurrent, ${seconds} s): ${votes.rate.toFixed(0)} votes/s sustained, p50 ${votes.p50.toFixed(1)} ms, p99 ${votes.p99.toFixed(1)} ms, ${votes.n} votes, ${votes.errors} errors; server CPU ${perVote(serverCpu * 1000)} ms/vote${Number.isNaN(xacts) ? "" : `, ${perVote(xacts)} transactions/vote`}`,
+    `${name}: capacity, votes over HTTP (closed loop: link page + cast, ${CONNECTIONS} voters back to back, ${seconds} s): ${votes.rate.toFixed(0)} votes/s sustained, p50 ${votes.p50.toFixed(1)} ms, p99 ${votes.p99.toFixed(1)} ms, max ${votes.max.toFixed(0)} ms, ${votes.n} votes, ${votes.errors} errors; server CPU ${perVote(serverCpu * 1000)} ms/vote${Number.isNaN(xacts) ? "" : `, ${perVote(xacts)} transactions/vote`}`,
   );
   // The generator shares the cores with the server (and, on PostgreSQL, with the database): its share
   // says how much of the machine the figure above could not use.
   console.log(
-    `${name}: load generator CPU ${perVote(generatorSeconds * 1000)} ms/vote, ${((100 * generatorSeconds) / (votes.seconds * cpus().length)).toFixed(0)}% of the machine's ${cpus().length} cores; load average ${load0.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`,
+    `${name}: load generator CPU ${perVote(generatorSeconds * 1000)} ms/vote, ${((100 * generatorSeconds) / (votes.seconds * cpus().length)).toFixed(0)}% of the machine's ${cpus().length} cores; load average ${load0.toFixed(1)} before, ${heldLoad0.toFixed(1)} after`,
+  );
+  console.log(
+    `${name}: held rate, votes over HTTP (open loop: ${target.rate} votes/s offered on a schedule, at most ${CONNECTIONS} connections, ${seconds} s, latency from each vote's due time): ${held.rate.toFixed(0)} votes/s, p50 ${held.p50.toFixed(1)} ms, p99 ${held.p99.toFixed(1)} ms, max ${held.max.toFixed(0)} ms, ${held.n} votes, ${held.errors} errors; server CPU ${((heldCpu * 1000) / Math.max(1, held.n)).toFixed(2)} ms/vote; load average ${heldLoad0.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`,
   );
   console.log(
     `${name}: floor (bare node:http, one insert per request): ${bare.rate.toFixed(0)} req/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms; server CPU ${((floorCpu * 1000) / Math.max(1, bare.n)).toFixed(2)} ms/req; ratio votes/floor ${(votes.rate / bare.rate).toFixed(2)}`,
   );
-  const target = name === "postgres" ? { rate: 1_000, p99: 100 } : { rate: 500, p99: 100 };
-  const met = (t: { rate: number; p99: number }) =>
-    votes.rate >= t.rate && votes.p99 < t.p99 && votes.errors === 0 ? "met" : "not met";
+  const met = (r: LoadResult, t: { rate: number; p99: number }) =>
+    r.rate >= t.rate * 0.98 && r.p99 < t.p99 && r.errors === 0 ? "met" : "not met";
+  // Both verdicts, always: a rate held within its p99 does not excuse a saturated tail, nor the reverse.
   console.log(
-    `${name}: target ${target.rate} votes/s with p99 < ${target.p99} ms: ${met(target)}` +
+    `${name}: target ${target.rate} votes/s with p99 < ${target.p99} ms: at capacity (closed loop) ${met(votes, target)}; holding ${target.rate}/s (open loop) ${met(held, target)}` +
       (name === "postgres"
-        ? `; stretch 2000 votes/s with p99 < 50 ms: ${met({ rate: 2_000, p99: 50 })}`
+        ? `; stretch 2000 votes/s with p99 < 50 ms at capacity: ${met(votes, { rate: 2_000, p99: 50 })}`
         : ""),
   );
 }
