@@ -185,29 +185,32 @@ for (const name of engines) {
 
 /** CPU seconds used so far by the PostgreSQL backends connected to the bench's database (NaN on PGlite). */
 async function backendCpu(config: { databaseUrl?: string }): Promise<number> {
-  if (config.databaseUrl === undefined) return NaN;
-  const client = new pg.Client({ connectionString: config.databaseUrl });
-  await client.connect();
-  try {
-    const r = await client.query<{ pid: number }>(
-      "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
-    );
-    return r.rows.reduce((total, { pid }) => total + cpuSeconds(pid), 0);
-  } finally {
-    await client.end();
-  }
+  const pids = await statsQuery<{ pid: number }>(
+    config,
+    "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+  );
+  return pids === undefined ? NaN : pids.reduce((total, { pid }) => total + cpuSeconds(pid), 0);
 }
 
 /** Transactions committed so far in the bench's PostgreSQL database (NaN on PGlite). */
 async function commits(config: { databaseUrl?: string }): Promise<number> {
-  if (config.databaseUrl === undefined) return NaN;
+  const r = await statsQuery<{ n: string }>(
+    config,
+    "select xact_commit as n from pg_stat_database where datname = current_database()",
+  );
+  return Number(r?.[0]?.n ?? NaN);
+}
+
+/** One statistics query on a connection of its own to the bench's database; undefined on PGlite. */
+async function statsQuery<R extends pg.QueryResultRow>(
+  config: { databaseUrl?: string },
+  text: string,
+): Promise<R[] | undefined> {
+  if (config.databaseUrl === undefined) return undefined;
   const client = new pg.Client({ connectionString: config.databaseUrl });
   await client.connect();
   try {
-    const r = await client.query<{ n: string }>(
-      "select xact_commit as n from pg_stat_database where datname = current_database()",
-    );
-    return Number(r.rows[0]?.n ?? NaN);
+    return (await client.query<R>(text)).rows;
   } finally {
     await client.end();
   }

@@ -83,6 +83,24 @@ export function startCopy(tx: Tx, table: string, columns: readonly string[]): Co
   };
 }
 
+/** Where a service streams its batches of rows: one COPY for them all on a server (see `startCopy`). */
+export interface RowCopy<T> {
+  readonly insert: (rows: readonly T[]) => Promise<void>;
+  /** Ends the COPY; call it whether or not the work went well, before the transaction ends. */
+  readonly end: () => Promise<void>;
+}
+
+/** `startCopy` for typed rows, each batch turned into COPY lines by `lines`; nothing else may use `tx` until `end()`. */
+export function startRowCopy<T>(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  lines: (rows: readonly T[]) => string,
+): RowCopy<T> {
+  const writer = startCopy(tx, table, columns);
+  return { insert: (rows) => writer.write(lines(rows)), end: () => writer.end() };
+}
+
 /** A bounded queue of chunks from one producer to one consumer (the COPY), read as an async iterable. */
 class ChunkQueue implements AsyncIterable<string> {
   private readonly chunks: string[] = [];

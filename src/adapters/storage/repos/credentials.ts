@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import type { Channel } from "../../../domain/ballots/index.ts";
 import { dbOf } from "../tx.ts";
-import { copyField, copyRows, startCopy } from "../copy-rows.ts";
+import { copyField, copyRows, startRowCopy, type RowCopy } from "../copy-rows.ts";
 
 /** A credential row as the services read it (hashes never leave this file). */
 export interface CredentialRow {
@@ -51,17 +51,9 @@ export async function insertCredentials(
   await copyRows(tx, "credentials", CREDENTIAL_COLUMNS, credentialLines(electionId, rows));
 }
 
-/** Where an issue streams its batches: one COPY for the whole issue on a server (see `startCopy`). */
-export interface CredentialCopy {
-  readonly insert: (rows: readonly NewCredential[]) => Promise<void>;
-  /** Ends the COPY; call it whether or not the issue went well, before the transaction ends. */
-  readonly end: () => Promise<void>;
-}
-
-/** Starts streaming fresh credentials into the table; nothing else may use `tx` until `end()`. */
-export function startCredentialCopy(tx: Tx, electionId: string): CredentialCopy {
-  const writer = startCopy(tx, "credentials", CREDENTIAL_COLUMNS);
-  return { insert: (rows) => writer.write(credentialLines(electionId, rows)), end: () => writer.end() };
+/** Starts streaming fresh credentials into the table (one COPY on a server); nothing else may use `tx` until `end()`. */
+export function startCredentialCopy(tx: Tx, electionId: string): RowCopy<NewCredential> {
+  return startRowCopy(tx, "credentials", CREDENTIAL_COLUMNS, (rows) => credentialLines(electionId, rows));
 }
 
 function credentialLines(electionId: string, rows: readonly NewCredential[]): string {

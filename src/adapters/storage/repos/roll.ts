@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import type { RollEntry } from "../../../domain/electorate/index.ts";
-import { copyField, copyRows, startCopy } from "../copy-rows.ts";
+import { copyField, copyRows, startRowCopy, type RowCopy } from "../copy-rows.ts";
 import { dbOf } from "../tx.ts";
 
 export { eachElectorateEntry, loadEligibilityFacts, loadRoll } from "./roll-read.ts";
@@ -105,16 +105,11 @@ export async function insertRollEntries(
 }
 
 /** Where an import streams its batches: one COPY for the whole roll on a server (see `startCopy`). */
-export interface RollCopy {
-  readonly insert: (entries: readonly RollEntry[]) => Promise<void>;
-  /** Ends the COPY; call it whether or not the file was good, before the transaction ends. */
-  readonly end: () => Promise<void>;
-}
+export type RollCopy = RowCopy<RollEntry>;
 
 /** Starts streaming roll entries into the election's roll; nothing else may use `tx` until `end()`. */
 export function startRollCopy(tx: Tx, electionId: string): RollCopy {
-  const writer = startCopy(tx, "roll_entries", ROLL_COLUMNS);
-  return { insert: (entries) => writer.write(rollEntryLines(electionId, entries)), end: () => writer.end() };
+  return startRowCopy(tx, "roll_entries", ROLL_COLUMNS, (entries) => rollEntryLines(electionId, entries));
 }
 
 /** Roll entries as COPY text lines. */
