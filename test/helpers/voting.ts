@@ -124,7 +124,6 @@ export function marksFor(order: readonly string[]): Map<string, number> {
   return new Map(order.map((id, i) => [id, i + 1]));
 }
 
-
 /** An election's slug. */
 export async function slugOf(store: Store, electionId: string): Promise<string> {
   return store.read(
