@@ -19,14 +19,24 @@ export interface LoadResult {
   readonly seconds: number;
   /** How many indices `one` was called with (the next run starts after them). */
   readonly used: number;
+  /** p50 and p99 of the votes started after the first WARM_UP_MS: without the cold server's first wave. */
+  readonly warm: { readonly p50: number; readonly p99: number; readonly n: number };
 }
+
+/** The start of a run that a warm server never sees: JIT compilation, first plans, 64 voters at once. */
+export const WARM_UP_MS = 2_000;
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-function summary(latencies: number[], errors: number, t0: number, used: number): LoadResult {
+/** `latencies` as [start offset, latency] pairs. */
+function summary(timed: [number, number][], errors: number, t0: number, used: number): LoadResult {
   const seconds = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
+  const latencies = timed.map(([, l]) => l).sort((a, b) => a - b);
+  const warm = timed
+    .filter(([at]) => at >= WARM_UP_MS)
+    .map(([, l]) => l)
+    .sort((a, b) => a - b);
   return {
     rate: latencies.length / seconds,
     p50: pct(latencies, 50),
@@ -36,6 +46,7 @@ function summary(latencies: number[], errors: number, t0: number, used: number):
     errors,
     seconds,
     used,
+    warm: { p50: pct(warm, 50), p99: pct(warm, 99), n: warm.length },
   };
 }
 
@@ -46,7 +57,7 @@ export async function closedLoop(
   one: (i: number) => Promise<boolean>,
   limit = Infinity,
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
+  const latencies: [number, number][] = [];
   let errors = 0;
   let next = 0;
   const t0 = performance.now();
@@ -57,7 +68,7 @@ export async function closedLoop(
         const i = next++;
         const s = performance.now();
         const good = await one(i).catch(() => false);
-        if (good) latencies.push(performance.now() - s);
+        if (good) latencies.push([s - t0, performance.now() - s]);
         else errors++;
       }
     }),
@@ -78,7 +89,7 @@ export async function openLoop(
   from = 0,
 ): Promise<LoadResult> {
   const total = Math.floor(seconds * rate);
-  const latencies: number[] = [];
+  const latencies: [number, number][] = [];
   let errors = 0;
   let next = 0;
   const t0 = performance.now();
@@ -90,7 +101,7 @@ export async function openLoop(
         const early = due - performance.now();
         if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
         const good = await one(from + i).catch(() => false);
-        if (good) latencies.push(performance.now() - due);
+        if (good) latencies.push([due - t0, performance.now() - due]);
         else errors++;
       }
     }),

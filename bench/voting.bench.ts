@@ -24,7 +24,7 @@ import { unwrap } from "../src/domain/common/result.ts";
 import { issueCredentials, type IssuedSecrets } from "../src/services/issue-credentials.ts";
 import { TEST_CREDENTIAL_KEY, anElection, slugOf, testDeps } from "../test/helpers/voting.ts";
 import { request, voteByLink } from "./http-voter.ts";
-import { closedLoop, openLoop, type LoadResult } from "./load-shapes.ts";
+import { WARM_UP_MS, closedLoop, openLoop, type LoadResult } from "./load-shapes.ts";
 
 const ISSUE_N = Number(process.env["BENCH_VOTERS"] ?? 654_006);
 const secondsFor = (engine: EngineName) =>
@@ -159,7 +159,7 @@ for (const name of engines) {
   const perVote = (x: number) => (x / Math.max(1, votes.n)).toFixed(2);
   const generatorSeconds = (generator.user + generator.system) / 1e6;
   console.log(
-    `${name}: capacity, votes over HTTP (closed loop: link page + cast, ${CONNECTIONS} voters back to back, ${seconds} s): ${votes.rate.toFixed(0)} votes/s sustained, p50 ${votes.p50.toFixed(1)} ms, p99 ${votes.p99.toFixed(1)} ms, max ${votes.max.toFixed(0)} ms, ${votes.n} votes, ${votes.errors} errors; server CPU ${perVote(serverCpu * 1000)} ms/vote${Number.isNaN(xacts) ? "" : `, ${perVote(xacts)} transactions/vote`}`,
+    `${name}: capacity, votes over HTTP (closed loop: link page + cast, ${CONNECTIONS} voters back to back, ${seconds} s): ${votes.rate.toFixed(0)} votes/s sustained, p50 ${votes.p50.toFixed(1)} ms, p99 ${votes.p99.toFixed(1)} ms, max ${votes.max.toFixed(0)} ms, ${votes.n} votes, ${votes.errors} errors (without the votes started in the first ${WARM_UP_MS / 1000} s on the cold server: p50 ${votes.warm.p50.toFixed(1)} ms, p99 ${votes.warm.p99.toFixed(1)} ms); server CPU ${perVote(serverCpu * 1000)} ms/vote${Number.isNaN(xacts) ? "" : `, ${perVote(xacts)} transactions/vote`}`,
   );
   // The generator shares the cores with the server (and, on PostgreSQL, with the database): its share
   // says how much of the machine the figure above could not use.
@@ -167,7 +167,7 @@ for (const name of engines) {
     `${name}: load generator CPU ${perVote(generatorSeconds * 1000)} ms/vote, ${((100 * generatorSeconds) / (votes.seconds * cpus().length)).toFixed(0)}% of the machine's ${cpus().length} cores; load average ${load0.toFixed(1)} before, ${heldLoad0.toFixed(1)} after`,
   );
   console.log(
-    `${name}: held rate, votes over HTTP (open loop: ${target.rate} votes/s offered on a schedule, at most ${CONNECTIONS} connections, ${seconds} s, latency from each vote's due time): ${held.rate.toFixed(0)} votes/s, p50 ${held.p50.toFixed(1)} ms, p99 ${held.p99.toFixed(1)} ms, max ${held.max.toFixed(0)} ms, ${held.n} votes, ${held.errors} errors; server CPU ${((heldCpu * 1000) / Math.max(1, held.n)).toFixed(2)} ms/vote; load average ${heldLoad0.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`,
+    `${name}: held rate, votes over HTTP (open loop: ${target.rate} votes/s offered on a schedule, at most ${CONNECTIONS} connections, ${seconds} s, latency from each vote's due time): ${held.rate.toFixed(0)} votes/s, p50 ${held.p50.toFixed(1)} ms, p99 ${held.p99.toFixed(1)} ms, max ${held.max.toFixed(0)} ms, ${held.n} votes, ${held.errors} errors (after its first ${WARM_UP_MS / 1000} s: p99 ${held.warm.p99.toFixed(1)} ms); server CPU ${((heldCpu * 1000) / Math.max(1, held.n)).toFixed(2)} ms/vote; load average ${heldLoad0.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`,
   );
   console.log(
     `${name}: floor (bare node:http, one insert per request): ${bare.rate.toFixed(0)} req/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms; server CPU ${((floorCpu * 1000) / Math.max(1, bare.n)).toFixed(2)} ms/req; ratio votes/floor ${(votes.rate / bare.rate).toFixed(2)}`,
