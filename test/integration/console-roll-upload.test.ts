@@ -11,6 +11,8 @@ import { findElectionBySlug } from "../../src/adapters/storage/repos/elections.t
 import { auditChain } from "../../src/domain/record/index.ts";
 import { readAudit, readRecord } from "../../src/adapters/storage/repos/record.ts";
 import { rollTableCounts } from "../../src/adapters/storage/repos/roll.ts";
+import { insertRollUpload } from "../../src/adapters/storage/repos/roll-uploads.ts";
+import { ok, unwrap } from "../../src/domain/common/result.ts";
 import { defineElection } from "../../src/services/define-election.ts";
 import { writeSyntheticRoll } from "../../bench/synthetic-roll.ts";
 import { Client, consoleServer } from "../helpers/console.ts";
@@ -66,7 +68,7 @@ async function followStatus(c: Client, location: string) {
 }
 
 forEachEngine((engine) => {
-  const { as } = consoleServer(engine, "2016-07-20T09:00:00Z", { progressEveryMs: 20 });
+  const { as, clock } = consoleServer(engine, "2016-07-20T09:00:00Z", { progressEveryMs: 20 });
   let ro: Client;
 
   test("set-up: the 2016 election and a returning officer signed in", async () => {
@@ -208,5 +210,32 @@ forEachEngine((engine) => {
     const welsh = await ro.send("GET", `${UPLOAD}?lang=cy`);
     assert.match(welsh.body, /Llwytho ffeil y gofrestr i fyny/);
     await ro.send("GET", `${UPLOAD}?lang=en`);
+  });
+
+  test("an upload no process runs any more, unmoved for five minutes, is shown as stopped", async () => {
+    // As a killed process leaves it: still checking, last written six minutes ago.
+    const id = unwrap(
+      await engine.store.transaction(async (tx) => {
+        const e = await findElectionBySlug(tx, SLUG);
+        const at = new Date(clock.now.getTime() - 6 * 60_000);
+        return ok(
+          await insertRollUpload(tx, {
+            electionId: e!.id,
+            by: "staff:gone",
+            mode: "apply",
+            replace: false,
+            mapping: "{}",
+            fileBytes: 1000,
+            at,
+          }),
+        );
+      }),
+    );
+    const page = await ro.send("GET", `${ROLL}/uploads/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /The import stopped before it ended .* Nothing was changed/);
+    assert.doesNotMatch(page.body, /data-running/, "the page no longer asks to be kept up to date");
+    const other = await ro.send("GET", `/console/elections/other/roll/uploads/${id}`);
+    assert.equal(other.statusCode, 404);
   });
 });
