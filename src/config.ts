@@ -22,6 +22,10 @@ const schema = z.object({
     .string()
     .regex(/^[^\s@]+@[^\s@]+$/, "expected an email address")
     .optional(),
+  MAIL_BOUNCES: z
+    .string()
+    .regex(/^[^\s@+]+@[^\s@]+$/, "expected an email address without a +")
+    .optional(),
 });
 
 /** The service's settings. */
@@ -37,6 +41,8 @@ export interface Config {
   /** Where the outbox's mail goes (with `mailFrom`); unset means mail waits until `selectorate mail send`. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string | undefined;
+  /** The bounce mailbox: each message's return path is `local+<outbox id>@domain` (VERP). */
+  readonly mailBounces: string | undefined;
 }
 
 /**
@@ -68,6 +74,7 @@ export function loadConfig(
       logLevel: v.LOG_LEVEL,
       smtpUrl: v.SMTP_URL,
       mailFrom: v.MAIL_FROM,
+      mailBounces: v.MAIL_BOUNCES,
     },
   };
 }

@@ -57,7 +57,12 @@ if (config.smtpUrl !== undefined && config.mailFrom !== undefined) {
   const { createSmtpMailer } = await import("./adapters/mail/smtp-mailer.ts");
   const { createOutboxSender } = await import("./adapters/mail/outbox-sender.ts");
   const mailer = createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
-  const sender = createOutboxSender({ store, mailer, log: (e) => app.log.warn(e, e.msg) });
+  const sender = createOutboxSender({
+    store,
+    mailer,
+    ...(config.mailBounces !== undefined ? { bounceAddress: config.mailBounces } : {}),
+    log: (e) => app.log.warn(e, e.msg),
+  });
   sender.start();
   outbox = { stop: async () => (await sender.stop(), await mailer.close()) };
   console.log(`Mail from the outbox goes out through SMTP as ${config.mailFrom}.`);

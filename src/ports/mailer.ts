@@ -6,6 +6,8 @@ export interface OutgoingMail {
   readonly html?: string;
   /** Stable id so a resend after a crash is recognisable downstream (Message-ID). */
   readonly messageId: string;
+  /** The envelope sender (MAIL FROM) bounces go back to; the From address when unset. */
+  readonly returnPath?: string;
 }
 
 /** Delivers one message; throws on failure so the outbox sender can retry it later. */

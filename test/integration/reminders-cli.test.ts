@@ -2,8 +2,6 @@
 // --pdf, a vote, reminders send-now, mail status, mail send to a real SMTP sink.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,11 +10,10 @@ import { parse } from "csv-parse/sync";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { ok, unwrap } from "../../src/domain/common/result.ts";
 import { castBallot } from "../../src/services/cast-ballot.ts";
+import { cliOn } from "../helpers/cli.ts";
 import { forEachEngine } from "../helpers/engines.ts";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.ts";
-import { TEST_CREDENTIAL_KEY, anElection, marksFor, slugOf, testDeps } from "../helpers/voting.ts";
-
-const bin = join(import.meta.dirname, "../../bin/selectorate.mjs");
+import { anElection, marksFor, slugOf, testDeps } from "../helpers/voting.ts";
 
 forEachEngine((engine) => {
   let sink: SmtpSink;
@@ -30,20 +27,7 @@ forEachEngine((engine) => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const cli = async (...args: string[]): Promise<string> => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      SELECTORATE_CREDENTIAL_KEY: TEST_CREDENTIAL_KEY,
-      SELECTORATE_DATA: engine.config.dataDir,
-    };
-    if (engine.config.databaseUrl) env["DATABASE_URL"] = engine.config.databaseUrl;
-    else delete env["DATABASE_URL"];
-    // Asynchronous, so the SMTP sink in this process keeps answering while the CLI runs.
-    const r = await promisify(execFile)(process.execPath, [bin, ...args], { encoding: "utf8", env }).catch(
-      (e: { stdout: string; stderr: string }) => assert.fail(`${args.join(" ")}: ${e.stderr}${e.stdout}`),
-    );
-    return r.stdout + r.stderr;
-  };
+  const cli = cliOn(engine);
 
   test("issue with a print pack, vote, remind the others, see the status, deliver", async () => {
     let store = engine.store;

@@ -2,6 +2,7 @@ import { claimDueMail, markMailFailed, markMailSent } from "../storage/repos/out
 import type { Mailer } from "../../ports/mailer.ts";
 import type { Store } from "../../ports/store.ts";
 import { ok } from "../../domain/common/result.ts";
+import { outboxMessageId, verpAddress } from "./verp.ts";
 
 /** How the sender paces itself. */
 export interface OutboxSenderOptions {
@@ -19,6 +20,8 @@ export interface OutboxSenderOptions {
   readonly maxAttempts?: number;
   /** Pause between rounds when nothing is due. */
   readonly idleMs?: number;
+  /** The bounce mailbox; when set each message's return path names it (VERP, see verp.ts). */
+  readonly bounceAddress?: string;
   readonly log?: (event: { msg: string; id?: string; error?: string }) => void;
 }
 
@@ -70,7 +73,10 @@ export function createOutboxSender(options: OutboxSenderOptions) {
             subject: mail.subject,
             text: mail.text,
             ...(mail.html !== null ? { html: mail.html } : {}),
-            messageId: `<${mail.id}@selectorate>`,
+            messageId: outboxMessageId(mail.id),
+            ...(options.bounceAddress !== undefined
+              ? { returnPath: verpAddress(options.bounceAddress, mail.id) }
+              : {}),
           });
         } catch (e) {
           failure = { error: (e as Error).message || String(e), permanent: isPermanent(e) };

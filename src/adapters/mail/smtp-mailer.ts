@@ -19,6 +19,7 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
         text: mail.text,
         ...(mail.html !== undefined ? { html: mail.html } : {}),
         messageId: mail.messageId,
+        ...(mail.returnPath !== undefined ? { envelope: { from: mail.returnPath, to: mail.to } } : {}),
       });
     },
     async close() {

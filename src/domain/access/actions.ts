@@ -73,6 +73,8 @@ export const permissions = {
   // Mail: the templates, the delivery counts per kind and each message's history (never its body;
   // never reminder rows, which would say who had not voted) for those running the election.
   "mail.read": ["administrator", "returning-officer", "scrutineer", "staff"],
+  // Bounces mailed back later (DSNs) are recorded against their message by those running the election.
+  "mail.record-bounces": officers,
   // Count and declaration. The returning officer counts, declares and publishes; the scrutineer alone
   // signs off the count, so no officer can publish a result nobody independent has checked.
   "count.run": officers,

@@ -1,9 +1,23 @@
 import type { Generated } from "kysely";
 import type { Instant } from "./foundation.ts";
 
-/** The mail outbox (migration 0600). */
+/** The mail outbox (migration 0600) and the bounces mailed back later (0630). */
 export interface MailTables {
   outbox: OutboxTable;
+  mail_bounces: MailBounceTable;
+}
+
+/** One DSN recorded against the outbox message it reports on. */
+export interface MailBounceTable {
+  /** The DSN's Message-ID, else the SHA-256 of its bytes: the same DSN is recorded once. */
+  dsn_key: string;
+  outbox_id: string;
+  severity: "hard" | "soft";
+  /** RFC 3463 status, e.g. `5.1.1`. */
+  status_code: string;
+  /** RFC 3464 Action: `failed` or `delayed`. */
+  action: string;
+  recorded_at: Instant;
 }
 
 /** One message to send; `status` moves pending → sent, or pending → failed for good. */
