@@ -62,6 +62,10 @@ export function applicationConsoleRoutes(app: FastifyInstance, store: Store, now
         ...r.value,
         pageSize: queuePageSize,
         mayDecide: authorise(request.actor, "applications.decide", election.id).ok,
+        setup: {
+          settings: authorise(request.actor, "applications.configure", election.id).ok,
+          register: authorise(request.actor, "applications.import-register", election.id).ok,
+        },
         done,
       }),
     );

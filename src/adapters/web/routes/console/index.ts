@@ -20,6 +20,8 @@ import { pollRoutes } from "./poll.ts";
 import { reauthRoutes } from "./reauth.ts";
 import { applicationConsoleRoutes } from "./applications.ts";
 import { vettingConsoleRoutes } from "./vetting.ts";
+import { panelRoutes } from "./panels.ts";
+import { applicationSetupRoutes } from "./application-setup.ts";
 import { nominationConsoleRoutes } from "./nominations.ts";
 import { signInRoutes } from "./signin-routes.ts";
 import { ROLL_UPLOAD_ROUTE, rollUploadRoutes } from "./roll-upload.ts";
@@ -96,5 +98,7 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
   mailRoutes(app, routeDeps.store, routeDeps.now);
   applicationConsoleRoutes(app, routeDeps.store, routeDeps.now);
   vettingConsoleRoutes(app, routeDeps.store, routeDeps.now);
+  panelRoutes(app, routeDeps.store, routeDeps.now);
+  applicationSetupRoutes(app, routeDeps.store, routeDeps.now);
   nominationConsoleRoutes(app, routeDeps.store, routeDeps.now);
 };

@@ -21,7 +21,7 @@ type P = { slug: string };
 type FieldErrors = Partial<Record<"opens" | "closes", string>>;
 
 /** A UTC instant typed as `YYYY-MM-DDTHH:MM` (a datetime-local field) or a full ISO instant. */
-function instantOf(text: string | undefined): Date | undefined {
+export function instantOf(text: string | undefined): Date | undefined {
   const t = (text ?? "").trim();
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z)?$/.test(t)) return undefined;
   const d = new Date(t.endsWith("Z") ? t : `${t}Z`);

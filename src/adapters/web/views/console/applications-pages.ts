@@ -21,6 +21,8 @@ export function applicationQueuePage(
     pageSize: number;
     reasons: readonly string[];
     mayDecide: boolean;
+    /** Links to the set-up pages the caller may use. */
+    setup?: { settings: boolean; register: boolean };
     done?: string | undefined;
   },
 ): string {
@@ -35,6 +37,14 @@ export function applicationQueuePage(
     }).toString()}`;
   const body = html`${notice(o.done)}
     <p>${t("apps.intro")}</p>
+    ${
+      o.setup?.settings || o.setup?.register
+        ? html`<p class="actions">
+            ${o.setup.settings ? html`<a href="${base}/settings">${t("appSettings.link")}</a>` : ""}
+            ${o.setup.register ? html`<a href="${base}/register">${t("register.link")}</a>` : ""}
+          </p>`
+        : ""
+    }
     <form method="get" action="${base}" class="filters">
       ${selectField({
         name: "state",

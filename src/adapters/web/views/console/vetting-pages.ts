@@ -75,6 +75,7 @@ export function vettingQueuePage(
   </table>`;
   const body = html`${notice(o.done)}
     <p>${t("vet.intro")}</p>
+    <p><a href="${base}/panels">${t("panels.link")}</a></p>
     <form method="get" action="${base}" class="filters">
       ${selectField({
         name: "state",
@@ -90,7 +91,7 @@ export function vettingQueuePage(
       })}
       ${selectField({
         name: "panel",
-        label: t("vet.panel"),
+        label: t("vet.panelFilter"),
         value: o.filter.panelId,
         options: [
           { value: "", label: t("vet.any") },

@@ -121,6 +121,7 @@ export const applicationsCy = {
     lodgedDone: "Cyflwynwyd yr apêl.",
     back: "Yn ôl i fetio",
     waiting: "Apeliadau sy'n aros i'w clywed",
+    panelFilter: "Achosion gerbron panel",
     choose: "Dewis",
     chooseCase: "Dewis achos {{voter}}",
     bulkTitle: "Penderfynu sawl achos mewn un eisteddiad",

@@ -110,6 +110,7 @@ export const applicationsEn = {
     lodgedDone: "The appeal was lodged.",
     back: "Back to vetting",
     waiting: "Appeals waiting to be heard",
+    panelFilter: "Cases before panel",
     choose: "Choose",
     chooseCase: "Choose the case of {{voter}}",
     bulkTitle: "Decide several cases at one sitting",

@@ -4,6 +4,7 @@
 // English (i18next's fallbackLng); docs/console.md lists what is still English. A Welsh speaker should review these before a live election.
 
 import { applicationsCy } from "./applications-cy.ts";
+import { setupCy } from "./setup-cy.ts";
 import { mailCy } from "./mail-cy.ts";
 import { rollUploadCy } from "./roll-upload-cy.ts";
 import { nominationsCy } from "./nominations-cy.ts";
@@ -267,6 +268,7 @@ export const cy = {
     noRegion: "Rhanbarth heb ei wybod",
   },
   ...applicationsCy,
+  ...setupCy,
   ...nominationsCy,
   ...mailCy,
   ...rollUploadCy,

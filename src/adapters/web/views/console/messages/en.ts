@@ -2,6 +2,7 @@
 // language is added by adding a file beside this one (see cy.ts), without touching code.
 
 import { applicationsEn } from "./applications-en.ts";
+import { setupEn } from "./setup-en.ts";
 import { nominationsEn } from "./nominations-en.ts";
 import { mailEn } from "./mail-en.ts";
 import { rollUploadEn } from "./roll-upload-en.ts";
@@ -268,6 +269,7 @@ export const en = {
     noRegion: "Region not known",
   },
   ...applicationsEn,
+  ...setupEn,
   ...nominationsEn,
   ...mailEn,
   ...rollUploadEn,
