@@ -7,10 +7,10 @@
 // button), the poll set up, the credentials issued, a vote cast on a phone-sized screen with the keyboard only, the close,
 // the count, the scrutineer's sign-off, declare and publish. axe-core on every page; screenshots in
 // test-artifacts/election-journey/.
-// Not clicked, because no page does them yet (and said here so): the first-run link (printed by
-// `npm start`), the applications' settings and the register extract (JSON API and command line),
-// the vetting panels (JSON API), and the incumbent's consent (his account is an API token's). The
-// mail goes from the outbox (as `npm start` sends it) through a real SMTP sink.
+// The applications' settings, the register extract and the panels are made on their pages, and a
+// second vetting case is decided with the panel's bulk action. Not clicked (and said here so): the
+// first-run link (printed by `npm start`) and the incumbent's consent (his account is an API
+// token's). The mail goes from the outbox (as `npm start` sends it) through a real SMTP sink.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
@@ -26,18 +26,13 @@ import {
 } from "../helpers/browser.ts";
 import type { StaffLogin } from "../helpers/console.ts";
 import { labourDefinition, labourMapping, labourRollCsv } from "../helpers/electorate.ts";
-import { appDeps, anExtract, configureSection } from "../helpers/applications.ts";
+import { anExtract } from "../helpers/applications.ts";
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
 import { deliverCredentialLink, voteByKeyboard } from "../helpers/console-vote.ts";
 import { labourSetup } from "../fixtures/nominations-setup.ts";
-import { findElectionBySlug } from "../../src/adapters/storage/repos/elections.ts";
-import { findStaffByEmail } from "../../src/adapters/storage/repos/staff.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
-import type { Actor } from "../../src/domain/access/index.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { consentToNomination } from "../../src/services/consent-to-nomination.ts";
-import { createPanel } from "../../src/services/create-panel.ts";
-import { importRegisterExtract } from "../../src/services/import-register-extract.ts";
 import { issueFirstAdministratorLink } from "../../src/services/set-up-first-administrator.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
@@ -153,33 +148,54 @@ test(
       }
       await look(ro, "people");
 
-      // What no page does yet (see the top of the file): settings, register extract, panels.
-      const electionId = (await env.store.read((tx) => findElectionBySlug(tx, slug)))!.id;
-      const officer: Actor = { id: "cli-officer", role: "returning-officer" };
-      const ctx = { actor: officer, source: "cli" as const };
-      unwrap(await configureSection(env.store, electionId, "registered", "registered", 2500));
-      unwrap(
-        await importRegisterExtract(
-          env.store,
-          appDeps(clock.now),
-          ctx,
-          electionId,
-          anExtract([["Zoë", "Ng", "3 Canal Street", "M1 3HU", "1990-04-01"]]),
-        ),
-      );
-      const staffId = async (email: string) =>
-        `staff:${(await env.store.read((tx) => findStaffByEmail(tx, email)))!.id}`;
+      // The registered supporters' settings on their page (a fault beside its field first), the register
+      // extract, and the two panels from the people just given the panel role.
+      await ro.goto(`${base}/console/elections/${slug}/applications`);
+      await ro.getByRole("link", { name: "Application settings" }).click();
+      await ro.getByLabel("Section", { exact: true }).selectOption("registered");
+      await ro.getByLabel("Kind of supporter").selectOption("registered");
+      for (const [label, value] of [
+        ["Applications open (UTC)", "2016-07-18T16:00"],
+        ["Applications close (UTC)", "2016-07-20T16:00"],
+        ["Fee (£)", "twenty-five"],
+        ["Fee to be paid by (UTC)", "2016-07-27T16:00"],
+        ["Unions to confirm by (UTC)", "2016-08-08T11:00"],
+        ["Polling day", "2016-09-21"],
+        ["Days to appeal a rejection", "7"],
+        ["Declaration version", "2016-1"],
+        ["Aims and values the applicant declares", "I support the aims and values of the Party."],
+        ["Code of conduct the applicant accepts", "I accept the Party's code of conduct."],
+      ] as const)
+        await ro.getByLabel(label, { exact: true }).fill(value);
+      await ro.getByRole("button", { name: "Save the settings" }).click();
+      assert.match(await text(ro, "#fee-error"), /pounds and pence/);
+      await look(ro, "application-settings-error");
+      await ro.getByLabel("Fee (£)").fill("25.00");
+      await ro.getByRole("button", { name: "Save the settings" }).click();
+      assert.match(await text(ro, ".notice"), /The settings for registered are saved/);
+      await look(ro, "application-settings");
+      await ro.goto(`${base}/console/elections/${slug}/applications`);
+      await ro.getByRole("link", { name: "Import the register extract" }).click();
+      await ro
+        .getByLabel("Register extract (CSV)")
+        .fill(anExtract([["Zoë", "Ng", "3 Canal Street", "M1 3HU", "1990-04-01"]]));
+      await ro.getByRole("button", { name: "Import the extract" }).click();
+      assert.match(await text(ro, ".notice"), /Imported 1 register entries/);
+      await look(ro, "register-extract");
+      await ro.goto(`${base}/console/elections/${slug}/vetting`);
+      await ro.getByRole("link", { name: "Panels" }).click();
       for (const [name, who] of [
         ["NEC panel", people["panel"]!],
         ["Appeals panel", people["appeals"]!],
-      ] as const)
-        unwrap(
-          await createPanel(env.store, clock, ctx, electionId, {
-            name,
-            quorum: 1,
-            members: [{ id: await staffId(who.email), name: who.name }],
-          }),
-        );
+      ] as const) {
+        await ro.getByLabel("Panel name").fill(name);
+        await ro.getByLabel(`${who.name} (${who.email})`).check();
+        await ro.getByLabel("Quorum (members present to decide)").fill("1");
+        await ro.getByRole("button", { name: "Set up the panel" }).click();
+        assert.match(await text(ro, ".notice"), new RegExp(`The panel ${name} is set up`));
+      }
+      assert.match(await text(ro, "#panels"), /NEC panel[\s\S]*Pat Panel/);
+      await look(ro, "panels");
 
       // The nominations set-up, pasted on the nominations page: a fault named beside the field first.
       await ro.goto(`${base}/console/elections/${slug}`);
@@ -322,6 +338,26 @@ test(
       await appeals.getByRole("button", { name: "Record the outcome" }).click();
       assert.match(await text(appeals, ".history"), /Heard: dismissed/);
       await look(appeals, "vetting-appeal-heard");
+      // A second case, decided by the panel from its queue with the bulk action (no action taken).
+      await ro.goto(`${base}/console/elections/${slug}/vetting`);
+      await ro.getByLabel("Voter (member number or application id)").fill("L0000004");
+      await ro.getByLabel("Section", { exact: true }).fill("member");
+      await ro.getByLabel("Panel", { exact: true }).selectOption({ label: "NEC panel" });
+      await ro.getByLabel("Summary", { exact: true }).fill("A complaint by an anonymous email");
+      await ro.getByLabel("Evidence, one item a line").fill("Email, 21 July 2016");
+      await ro.getByRole("button", { name: "Raise the case" }).click();
+      await panel.goto(`${base}/console/elections/${slug}/vetting`);
+      await panel.getByLabel("Choose the case of L0000004").check();
+      await panel.getByRole("button", { name: "Decide the ticked cases" }).click();
+      assert.match(await text(panel, "#how-many"), /1 open cases before NEC panel will be decided/);
+      assert.match(await text(panel, "#who"), /L0000004/);
+      await panel.getByLabel("No action").check();
+      await panel.getByLabel("the evidence was not enough").check();
+      await panel.getByLabel("The panel's statement").fill("An anonymous email is not evidence.");
+      await look(panel, "vetting-bulk-confirm-phone");
+      await panel.getByRole("button", { name: "Decide these 1 cases" }).click();
+      assert.match(await text(panel, ".notice"), /1 cases were decided/);
+      await look(panel, "vetting-bulk-decided-phone");
 
       // The ballot opens: the poll is set from the certified paper.
       at("2016-08-22T08:00:00Z");
