@@ -204,6 +204,32 @@ forEachEngine((engine) => {
       [fifthVoter],
     );
 
+    // Two members confirm the same cases and decide at once: the cases are locked, so one sitting
+    // decides them and the other finds its selection changed (no case decided twice).
+    for (const name of ["Fay", "Gus"]) await raise(await voter(name), nec.id);
+    const [patPage, quinnPage] = await Promise.all([
+      pat.c.send("GET", `${confirm}?pick=all`),
+      quinn.c.send("GET", `${confirm}?pick=all`),
+    ]);
+    assert.match(patPage.body, /2 open cases before NEC panel/);
+    const before = (await decided()).length;
+    const raced = await Promise.all([
+      pat.c.send("POST", confirm, {
+        ...fingerprint(patPage.body),
+        pick: "all",
+        present: [quinn.id],
+        ...decision,
+      }),
+      quinn.c.send("POST", confirm, {
+        ...fingerprint(quinnPage.body),
+        pick: "all",
+        present: [pat.id],
+        ...decision,
+      }),
+    ]);
+    assert.deepEqual(raced.map((r) => r.statusCode).sort(), [303, 409]);
+    assert.equal((await decided()).length, before + 2, "each case decided once");
+
     // Staff raise cases but never decide them; the confirmation speaks Welsh.
     const staffMember = await as("staff", slug);
     assert.equal((await staffMember.send("GET", `${confirm}?pick=all`)).statusCode, 403);
