@@ -6,6 +6,7 @@ import { listStaffAccounts, rolesOfStaff, type StaffRole } from "../adapters/sto
 
 /** One person as the administrator's people page shows them (never the hash or the TOTP secret). */
 export interface StaffListing {
+  readonly id: string;
   readonly email: string;
   readonly displayName: string;
   readonly enrolled: boolean;
@@ -25,6 +26,7 @@ export async function listStaff(
       const out: StaffListing[] = [];
       for (const a of accounts)
         out.push({
+          id: a.id,
           email: a.email,
           displayName: a.displayName,
           enrolled: a.totpSecret !== null,

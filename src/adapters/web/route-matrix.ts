@@ -12,6 +12,16 @@ export type Audience = "public" | readonly Role[];
 const officers = ["administrator", "returning-officer"] as const;
 const overseers = ["administrator", "returning-officer", "scrutineer"] as const;
 const officeStaff = ["administrator", "returning-officer", "staff"] as const;
+const staffRoles = [
+  "administrator",
+  "returning-officer",
+  "scrutineer",
+  "staff",
+  "vetting-panel",
+  "observer",
+  "nominator",
+  "candidate",
+] as const;
 
 /** `METHOD /url` → audience. */
 export const routeMatrix: Readonly<Record<string, Audience>> = {
@@ -88,17 +98,10 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /console/reauth": "public",
   "GET /console/setup/:token": "public",
   "POST /console/setup/:token": "public",
-  // Console pages.
-  "GET /console": [
-    "administrator",
-    "returning-officer",
-    "scrutineer",
-    "staff",
-    "vetting-panel",
-    "observer",
-    "nominator",
-    "candidate",
-  ],
+  // Console pages. Anyone signed in changes their own password.
+  "GET /console/password": staffRoles,
+  "POST /console/password": staffRoles,
+  "GET /console": staffRoles,
   "GET /console/elections/new": ["administrator"],
   "POST /console/elections/new": ["administrator"],
   "GET /console/elections/:slug": [...overseers, "staff"],
@@ -158,4 +161,5 @@ export const routeMatrix: Readonly<Record<string, Audience>> = {
   "POST /console/elections/:slug/nominations/close": officers,
   "GET /console/people": ["administrator"],
   "POST /console/people": ["administrator"],
+  "POST /console/people/:account/reset-authenticator": ["administrator"],
 };

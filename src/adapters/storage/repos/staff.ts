@@ -310,3 +310,33 @@ export async function saveSignInFailures(tx: Tx, email: string, c: FailureCount)
 export async function clearSignInFailures(tx: Tx, email: string): Promise<void> {
   await db(tx).deleteFrom("staff_sign_in_failures").where("email", "=", email).execute();
 }
+
+/** Forgets an account's authenticator key, so its next sign-in enrols a new one. */
+export async function clearStaffTotp(tx: Tx, id: string): Promise<void> {
+  await db(tx)
+    .updateTable("staff_accounts")
+    .set({ totp_secret: null, totp_last_step: null })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Replaces an account's password hash. */
+export async function setStaffPassword(tx: Tx, id: string, passwordHash: string): Promise<void> {
+  await db(tx)
+    .updateTable("staff_accounts")
+    .set({ password_hash: passwordHash })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Ends every live session of an account but `keep` (a session id hash); returns how many ended. */
+export async function endSessionsOf(tx: Tx, accountId: string, at: Date, keep?: string): Promise<number> {
+  let q = db(tx)
+    .updateTable("staff_sessions")
+    .set({ ended_at: at })
+    .where("account_id", "=", accountId)
+    .where("ended_at", "is", null);
+  if (keep !== undefined) q = q.where("id_hash", "<>", keep);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -113,10 +113,15 @@ export function requireSignedIn(request: FastifyRequest, reply: FastifyReply): b
  * than 10 minutes ago, sends the person to re-authenticate (303), coming back to this page after.
  * Returns true when the handler may go on. Run it after the role check, so others get their 403.
  */
-export function requireRecentAuth(request: FastifyRequest, reply: FastifyReply, now: Date): boolean {
+export function requireRecentAuth(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  now: Date,
+  /** Where to come back to when this address answers POST only; default this address. */
+  back = request.url.split("?")[0]!,
+): boolean {
   const s = request.staff;
   if (s && recentlyAuthenticated(s.authenticatedAt, now)) return true;
-  const back = request.url.split("?")[0]!;
   void reply.redirect(`/console/reauth?next=${encodeURIComponent(back)}`, 303);
   return false;
 }

@@ -15,6 +15,7 @@ import { countRoutes } from "./count.ts";
 import { credentialRoutes } from "./credentials.ts";
 import { mailRoutes } from "./mail.ts";
 import { electionRoutes } from "./elections.ts";
+import { passwordRoutes } from "./password.ts";
 import { peopleRoutes } from "./people.ts";
 import { pollRoutes } from "./poll.ts";
 import { reauthRoutes } from "./reauth.ts";
@@ -92,6 +93,7 @@ export const consoleRoutes: RoutePlugin = async (app, routeDeps) => {
   rollUploadRoutes(app, routeDeps);
   peopleRoutes(app, routeDeps.store, deps);
   reauthRoutes(app, routeDeps.store, deps, cookieSettings);
+  passwordRoutes(app, routeDeps.store, deps, cookieSettings);
   pollRoutes(app, routeDeps.store, routeDeps.now);
   countRoutes(app, routeDeps.store, routeDeps.now);
   credentialRoutes(app, routeDeps.store, routeDeps.now);

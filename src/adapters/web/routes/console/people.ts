@@ -4,11 +4,13 @@ import type { Problem } from "../../../../domain/common/problem.ts";
 import type { Store } from "../../../../ports/store.ts";
 import { addStaffMember, grantableRoles } from "../../../../services/add-staff-member.ts";
 import { listStaff } from "../../../../services/list-staff.ts";
+import { resetStaffAuthenticator } from "../../../../services/reset-staff-authenticator.ts";
 import type { StaffDeps } from "../../../../services/staff-deps.ts";
 import { html } from "../../views/html.ts";
 import { textField } from "../../views/layout.ts";
 import { consoleErrors, consolePage, csrfField } from "../../views/console/shell.ts";
 import {
+  refuse,
   refuseProblem,
   requireRecentAuth,
   requireSignedIn,
@@ -26,7 +28,7 @@ export function peopleRoutes(app: FastifyInstance, store: Store, deps: StaffDeps
     status: number,
     form: FormBody,
     problems: readonly Problem[],
-    done = false,
+    done: string | false = false,
   ) => {
     const v = viewOf(request, reply);
     const listed = await listStaff(store, request.actor);
@@ -40,13 +42,14 @@ export function peopleRoutes(app: FastifyInstance, store: Store, deps: StaffDeps
       message: p.code === "not-found" ? v.t("refused.notFound") : fieldMessage(v, p),
     }));
     const roleError = errorOf("role");
-    const body = html`${consoleErrors(v.t, errors)}${done ? html`<p class="panel">${v.t("people.added")}</p>` : ""}
+    const body = html`${consoleErrors(v.t, errors)}${done ? html`<p class="panel" role="status">${done}</p>` : ""}
       <table>
         <thead>
           <tr>
             <th scope="col">${v.t("people.name")}</th>
             <th scope="col">${v.t("signIn.email")}</th>
             <th scope="col">${v.t("people.roles")}</th>
+            <th scope="col">${v.t("account.reset")}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,10 +61,27 @@ export function peopleRoutes(app: FastifyInstance, store: Store, deps: StaffDeps
                 <td>
                   ${p.roles.map((r) => html`${v.t(`roles.${r.role}`)} (${r.electionSlug ?? v.t("signIn.allElections")}); `)}
                 </td>
+                <td>
+                  ${
+                    p.enrolled
+                      ? html`<form method="post" action="/console/people/${p.id}/reset-authenticator">
+                          ${csrfField(request.staff!.csrfToken)}
+                          <button
+                            type="submit"
+                            class="secondary"
+                            aria-label="${v.t("account.reset")}: ${p.email}"
+                          >
+                            ${v.t("account.reset")}
+                          </button>
+                        </form>`
+                      : ""
+                  }
+                </td>
               </tr>`,
           )}
         </tbody>
       </table>
+      <p>${v.t("account.resetHint")}</p>
       <h2>${v.t("people.submit")}</h2>
       <p>${v.t("people.intro")}</p>
       <form method="post" action="/console/people" novalidate>
@@ -104,6 +124,27 @@ export function peopleRoutes(app: FastifyInstance, store: Store, deps: StaffDeps
       election: form["election"] ?? "",
     });
     if (!r.ok) return page(request, reply, 422, form, r.error);
-    return page(request, reply, 200, {}, [], true);
+    return page(request, reply, 200, {}, [], viewOf(request, reply).t("people.added"));
   });
+
+  app.post<{ Params: { account: string } }>(
+    "/console/people/:account/reset-authenticator",
+    async (request, reply) => {
+      if (!requireSignedIn(request, reply)) return reply;
+      const allowed = authorise(request.actor, "staff.manage", null);
+      if (!allowed.ok) return refuseProblem(request, reply, allowed.error);
+      // Back from re-authentication this lands on GET /console/people: press the button again.
+      if (!requireRecentAuth(request, reply, deps.now(), "/console/people")) return reply;
+      const r = await resetStaffAuthenticator(store, deps, request.actor, request.params.account);
+      if (!r.ok)
+        return r.error.code === "not-found"
+          ? refuse(request, reply, 404)
+          : refuseProblem(request, reply, r.error);
+      const said = viewOf(request, reply).t("account.resetDone", {
+        email: r.value.email,
+        count: r.value.sessionsEnded,
+      });
+      return page(request, reply, 200, {}, [], said);
+    },
+  );
 }

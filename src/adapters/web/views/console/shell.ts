@@ -62,6 +62,7 @@ export function consolePage(
                       ? html`<li><a href="/console/role">${t("nav.changeRole")}</a></li>`
                       : ""
                   }
+                  <li><a href="/console/password">${t("account.navPassword")}</a></li>
                   <li>
                     <form method="post" action="/console/sign-out">
                       <input type="hidden" name="csrf" value="${session.csrfToken}" />

@@ -6,6 +6,7 @@
 import { applicationsCy } from "./applications-cy.ts";
 import { setupCy } from "./setup-cy.ts";
 import { mailCy } from "./mail-cy.ts";
+import { staffCy } from "./staff-cy.ts";
 import { rollUploadCy } from "./roll-upload-cy.ts";
 import { nominationsCy } from "./nominations-cy.ts";
 
@@ -271,5 +272,6 @@ export const cy = {
   ...setupCy,
   ...nominationsCy,
   ...mailCy,
+  ...staffCy,
   ...rollUploadCy,
 } as const;

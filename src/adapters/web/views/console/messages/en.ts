@@ -5,6 +5,7 @@ import { applicationsEn } from "./applications-en.ts";
 import { setupEn } from "./setup-en.ts";
 import { nominationsEn } from "./nominations-en.ts";
 import { mailEn } from "./mail-en.ts";
+import { staffEn } from "./staff-en.ts";
 import { rollUploadEn } from "./roll-upload-en.ts";
 
 /** English console messages. */
@@ -272,6 +273,7 @@ export const en = {
   ...setupEn,
   ...nominationsEn,
   ...mailEn,
+  ...staffEn,
   ...rollUploadEn,
 } as const;
 
