@@ -4,9 +4,8 @@
 // test-artifacts/console-account/. The accounts are made through the services and the colleague signs in once over HTTP (said here so).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Page } from "playwright-core";
 import { browserFile } from "../helpers/browser-file.ts";
-import { enrolInBrowser, launchBrowser, openContext, seriousAxeViolations } from "../helpers/browser.ts";
+import { axeAndScreenshot, enrolInBrowser, launchBrowser, openContext } from "../helpers/browser.ts";
 import { Client, signIn, staffWithRole, testStaffDeps } from "../helpers/console.ts";
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
@@ -28,10 +27,7 @@ test("a password change and an authenticator reset, by clicking", { timeout: 300
   assert.equal((await signIn(new Client(app), colleague, clock.now)).statusCode, 303);
   const browser = await launchBrowser();
   const violations: string[] = [];
-  const check = async (p: Page, name: string) => {
-    violations.push(...(await seriousAxeViolations(p)).map((v) => `${name}: ${v}`));
-    await p.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
-  };
+  const check = axeAndScreenshot(artifacts, violations);
   try {
     const { context, pageErrors } = await openContext(browser, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

@@ -7,9 +7,8 @@
 // (clicked in console-election.test.ts) and the staff account.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Page } from "playwright-core";
 import { browserFile } from "../helpers/browser-file.ts";
-import { enrolInBrowser, launchBrowser, openContext, seriousAxeViolations } from "../helpers/browser.ts";
+import { axeAndScreenshot, enrolInBrowser, launchBrowser, openContext } from "../helpers/browser.ts";
 import { staffWithRole, testStaffDeps } from "../helpers/console.ts";
 import { firstElectionReadyToIssue } from "../helpers/electorate.ts";
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
@@ -36,12 +35,7 @@ test(
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const browser = await launchBrowser();
     const violations: string[] = [];
-    const shot = (p: Page, name: string) =>
-      p.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
-    const check = async (p: Page, name: string) => {
-      violations.push(...(await seriousAxeViolations(p)).map((v) => `${name}: ${v}`));
-      await shot(p, name);
-    };
+    const check = axeAndScreenshot(artifacts, violations);
     try {
       const { context } = await openContext(browser, desktop);
       const page = await context.newPage();

@@ -6,9 +6,8 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
-import type { Page } from "playwright-core";
 import { browserFile } from "../helpers/browser-file.ts";
-import { enrolInBrowser, launchBrowser, openContext, seriousAxeViolations } from "../helpers/browser.ts";
+import { axeAndScreenshot, enrolInBrowser, launchBrowser, openContext } from "../helpers/browser.ts";
 import { staffWithRole, testStaffDeps } from "../helpers/console.ts";
 import { firstElectionReadyToIssue, firstRollWithoutEmail } from "../helpers/electorate.ts";
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
@@ -30,10 +29,7 @@ test("an officer downloads the print pack for the voters without email", { timeo
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const browser = await launchBrowser();
   const violations: string[] = [];
-  const check = async (p: Page, name: string) => {
-    violations.push(...(await seriousAxeViolations(p)).map((v) => `${name}: ${v}`));
-    await p.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
-  };
+  const check = axeAndScreenshot(artifacts, violations);
   try {
     const { context, pageErrors } = await openContext(browser, {
       viewport: { width: 1280, height: 900 },

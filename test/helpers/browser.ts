@@ -104,3 +104,18 @@ export function screenshots(artifacts: URL): (page: Page, name: string) => Promi
   return (page, name) =>
     page.screenshot({ path: new URL(`${name}.png`, artifacts).pathname, fullPage: true });
 }
+
+/**
+ * A page check: axe-core's serious and critical findings added to `violations` under the page's
+ * name, then the screenshot, so every test collects them the same way and asserts once at the end.
+ */
+export function axeAndScreenshot(
+  artifacts: URL,
+  violations: string[],
+): (page: Page, name: string) => Promise<void> {
+  const shot = screenshots(artifacts);
+  return async (page, name) => {
+    violations.push(...(await seriousAxeViolations(page)).map((v) => `${name}: ${v}`));
+    await shot(page, name);
+  };
+}
