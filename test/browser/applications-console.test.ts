@@ -30,6 +30,7 @@ import { createPanel } from "../../src/services/create-panel.ts";
 import { submitApplication } from "../../src/services/submit-application.ts";
 import { importRegisterExtract } from "../../src/services/import-register-extract.ts";
 import { readAudit } from "../../src/adapters/storage/repos/record.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 const artifacts = new URL("../../test-artifacts/applications-console/", import.meta.url);
 const desktop = { viewport: { width: 1280, height: 900 } } as const;
@@ -101,8 +102,7 @@ test(
 
     clock.now = new Date(times.afterDeadlines);
     const app = await buildServer({ store: env.store, now: () => clock.now, logLevel: "silent" });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     const browser: Browser = await launchBrowser();
     const violations: string[] = [];
     const signIn = async (who: { email: string; password: string }, size: object) => {

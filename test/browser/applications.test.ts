@@ -9,6 +9,7 @@ import { createSmtpMailer } from "../../src/adapters/mail/smtp-mailer.ts";
 import { createOutboxSender } from "../../src/adapters/mail/outbox-sender.ts";
 import { findElectionById } from "../../src/adapters/storage/repos/elections.ts";
 import { aClock, anApplicationsElection, times } from "../helpers/applications.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 const env = browserFile({ smtp: true });
 
@@ -20,8 +21,7 @@ test(
     const electionId = await anApplicationsElection(env.store, "browser-apply");
     const slug = (await env.store.read((tx) => findElectionById(tx, electionId)))!.slug;
     const app = await buildServer({ store: env.store, now: clock.now, logLevel: "silent" });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     const browser = await launchBrowser();
     try {
       const { context, pageErrors, dialogs } = await openContext(browser, phone);

@@ -9,6 +9,7 @@ import { axeAndScreenshot, enrolInBrowser, launchBrowser, openContext } from "..
 import { Client, signIn, staffWithRole, testStaffDeps } from "../helpers/console.ts";
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 const artifacts = new URL("../../test-artifacts/console-account/", import.meta.url);
@@ -21,8 +22,7 @@ test("a password change and an authenticator reset, by clicking", { timeout: 300
   const admin = await staffWithRole(store, deps, "administrator", "", "chief@example.org");
   const colleague = await staffWithRole(store, deps, "administrator", "", "colleague@example.org");
   const app = await buildServer({ store, now: () => clock.now, logLevel: "silent" });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const base = await listenOnLoopback(app);
   // The colleague has enrolled an authenticator (signed in once, over HTTP), so there is one to reset.
   assert.equal((await signIn(new Client(app), colleague, clock.now)).statusCode, 303);
   const browser = await launchBrowser();

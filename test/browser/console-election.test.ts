@@ -31,6 +31,7 @@ import { closeNominations } from "../../src/services/close-nominations.ts";
 import { consentToNomination } from "../../src/services/consent-to-nomination.ts";
 import { importNominatingBodies } from "../../src/services/import-nominating-bodies.ts";
 import { makeNomination } from "../../src/services/make-nomination.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 const artifacts = new URL("../../test-artifacts/console-election/", import.meta.url);
@@ -102,8 +103,7 @@ test(
     );
 
     const app = await buildServer({ store: env.store, now: clock.now, logLevel: "silent" });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     let browser: Browser | undefined;
     const violations: string[] = [];
     try {

@@ -15,6 +15,7 @@ import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { createOutboxSender } from "../../src/adapters/mail/outbox-sender.ts";
 import { createSmtpMailer } from "../../src/adapters/mail/smtp-mailer.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 const artifacts = new URL("../../test-artifacts/console-mail/", import.meta.url);
@@ -31,8 +32,7 @@ test(
     await firstElectionReadyToIssue(store, slug, clock.now);
     const ro = await staffWithRole(store, testStaffDeps(clock), "returning-officer", slug, "ro@example.org");
     const app = await buildServer({ store, now: () => clock.now, logLevel: "silent" });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     const browser = await launchBrowser();
     const violations: string[] = [];
     const check = axeAndScreenshot(artifacts, violations);

@@ -13,6 +13,7 @@ import { firstElectionReadyToIssue, firstRollWithoutEmail } from "../helpers/ele
 import { TEST_CREDENTIAL_KEY } from "../helpers/voting.ts";
 import { readZip } from "../helpers/zip.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 const artifacts = new URL("../../test-artifacts/console-print-pack/", import.meta.url);
@@ -25,8 +26,7 @@ test("an officer downloads the print pack for the voters without email", { timeo
   await firstElectionReadyToIssue(store, slug, clock.now, firstRollWithoutEmail(["RTU004", "RTU005"]));
   const ro = await staffWithRole(store, testStaffDeps(clock), "returning-officer", slug, "ro@example.org");
   const app = await buildServer({ store, now: () => clock.now, logLevel: "silent" });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const base = await listenOnLoopback(app);
   const browser = await launchBrowser();
   const violations: string[] = [];
   const check = axeAndScreenshot(artifacts, violations);

@@ -22,6 +22,7 @@ import { staffWithRole, testStaffDeps } from "../helpers/console.ts";
 import { admin, fixedDeps, labourDefinition, labourMapping, labourRollCsv } from "../helpers/electorate.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { defineElection } from "../../src/services/define-election.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 const artifacts = new URL("../../test-artifacts/console-roll-upload/", import.meta.url);
 const desktop = { viewport: { width: 1280, height: 900 } } as const;
@@ -56,8 +57,7 @@ test(
       logLevel: "silent",
       progressEveryMs: 100,
     });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     const browser = await launchBrowser();
     const violations: string[] = [];
     const folder = artifacts.pathname;

@@ -11,6 +11,7 @@ import { launchBrowser, openContext, screenshots, seriousAxeViolations } from ".
 import { labourDefinition, labourMapping, labourRollCsv } from "../helpers/electorate.ts";
 import { buildServer } from "../../src/adapters/web/server.ts";
 import { issueFirstAdministratorLink } from "../../src/services/set-up-first-administrator.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 const artifacts = new URL("../../test-artifacts/console/", import.meta.url);
 const desktop = { viewport: { width: 1280, height: 900 } } as const;
@@ -26,8 +27,7 @@ async function codeNow(secret: string, now: Date): Promise<string> {
 test("an officer runs the first steps of an election from the browser", { timeout: 300_000 }, async () => {
   const clock = { now: new Date("2016-07-20T09:00:00Z") };
   const app = await buildServer({ store: env.store, now: () => clock.now, logLevel: "silent" });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const base = await listenOnLoopback(app);
   const browser = await launchBrowser();
   const violations: string[] = [];
   try {

@@ -34,6 +34,7 @@ import { buildServer } from "../../src/adapters/web/server.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { consentToNomination } from "../../src/services/consent-to-nomination.ts";
 import { issueFirstAdministratorLink } from "../../src/services/set-up-first-administrator.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 const artifacts = new URL("../../test-artifacts/election-journey/", import.meta.url);
@@ -63,8 +64,7 @@ test(
     const clock = { now: () => t };
     const at = (iso: string) => void (t = new Date(iso));
     const app = await buildServer({ store: env.store, now: clock.now, logLevel: "silent" });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     let browser: Browser | undefined;
     const violations: string[] = [];
     const errors: string[][] = [];

@@ -18,6 +18,7 @@ import {
   type TestVoter,
 } from "../helpers/declaration.ts";
 import { slugOf } from "../helpers/voting.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 const env = browserFile();
 
@@ -30,8 +31,7 @@ test(
     const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
     const officer = { id: "ro", role: "returning-officer" as const };
     const app = await buildServer({ store: env.store, now, logLevel: "silent" });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     const browser = await launchBrowser();
     try {
       // Before publication there is nothing to see.
@@ -149,8 +149,7 @@ test(
     const counted = unwrap(await runCount(env.store, deps, officer, { electionId }, "cli"));
     await signOffDeclareAndPublish(env.store, now, electionId, counted.declarationHash);
     const app = await buildServer({ store: env.store, now, logLevel: "silent" });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     const browser = await launchBrowser();
     try {
       const { context, pageErrors } = await openContext(browser, phone);

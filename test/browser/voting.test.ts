@@ -10,6 +10,7 @@ import { createOutboxSender } from "../../src/adapters/mail/outbox-sender.ts";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { issueCredentials } from "../../src/services/issue-credentials.ts";
 import { TEST_CREDENTIAL_KEY, aClock, anElection, slugOf, testDeps } from "../helpers/voting.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 
@@ -30,8 +31,7 @@ test("a voter votes on a phone-sized screen from the link in their mail", { time
   });
   const slug = await slugOf(env.store, e);
   const app = await buildServer({ store: env.store, now: clock.now, logLevel: "silent" });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const base = await listenOnLoopback(app);
   unwrap(
     await issueCredentials(
       env.store,

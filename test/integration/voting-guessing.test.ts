@@ -15,6 +15,7 @@ import {
   someCredentials,
   testDeps,
 } from "../helpers/voting.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 
@@ -52,8 +53,7 @@ forEachEngine((engine) => {
     const slug = await slugOf(engine.store, e);
     const [good] = await someCredentials(engine.store, deps, e, 1);
     const app = await buildServer({ store: engine.store, now: clock.now, logLevel: "silent" });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     try {
       const guess = (i: number) =>
         castOverHttp(base, slug, { kind: "code", value: `WRONGCODE${i}`.padEnd(26, "0") }, ["c1"]);

@@ -17,6 +17,7 @@ import {
   someCredentials,
   testDeps,
 } from "../helpers/voting.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
 
 process.env["SELECTORATE_CREDENTIAL_KEY"] = TEST_CREDENTIAL_KEY;
 
@@ -30,8 +31,7 @@ forEachEngine((engine) => {
     let logs = "";
     const logStream = new Writable({ write: (chunk, _enc, done) => ((logs += String(chunk)), done()) });
     const app = await buildServer({ store: engine.store, now: clock.now, logLevel: "info", logStream });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const base = await listenOnLoopback(app);
     try {
       const voter = new VoterClient(base);
       const entry = await voter.get(`/vote/${slug}`);
@@ -137,8 +137,7 @@ forEachEngine((engine) => {
       const slug = await slugOf(store, e);
       const creds = await someCredentials(store, deps, e, 40);
       const app = await buildServer({ store, now: clock.now, logLevel: "silent" });
-      await app.listen({ host: "127.0.0.1", port: 0 });
-      const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+      const base = await listenOnLoopback(app);
       try {
         // Five credentials at a time: 250 requests in flight, 50 racing on each credential.
         const results: { status: number }[] = [];
