@@ -7,7 +7,7 @@ import { type Reconciliation, type SectionTally, reconcileClose } from "../domai
 import { findPoll, lockPoll, markPollClosed, sealPoll } from "../adapters/storage/repos/polls.ts";
 import { usedPerSection } from "../adapters/storage/repos/credentials.ts";
 import { stagedBySection } from "../adapters/storage/repos/ballot-staging.ts";
-import { remixBox, sealAndTallyBox } from "../adapters/storage/repos/ballot-box.ts";
+import { groupBox } from "../adapters/storage/repos/ballot-box.ts";
 import { heldBySection } from "../adapters/storage/repos/held-envelopes.ts";
 import { appendAudit, appendRecord } from "../adapters/storage/repos/record.ts";
 import { mixBallots } from "./mix-ballots.ts";
@@ -23,9 +23,9 @@ export interface ClosedPoll {
 /**
  * Closes the poll at or after its closing time (server clock): marks it closed after every vote
  * already past the gate has committed (the exclusive poll lock), flushes the mixer, reconciles every
- * section (valid + spoilt + held = credentials used, nothing left staged), mixes the whole box once
- * more under fresh ids (no row then tells which batch it arrived in) and seals it: the SHA-256 of its
- * rows sorted by id goes into the public record. A mismatch leaves the poll closed but
+ * section (valid + spoilt + held = credentials used, nothing left staged), replaces the box's rows by
+ * groups of identical ballots (no row then tells which batch it arrived in) and seals it: the SHA-256
+ * of its groups (`sealOf`) goes into the public record. A mismatch leaves the poll closed but
  * unsealed, and the count cannot start. Only the returning officer (or the administrator) closes it.
  */
 export async function closePoll(
@@ -51,16 +51,15 @@ export async function closePoll(
   if (!closed.ok) return closed;
   await mixBallots(store, deps, input.electionId, true);
   // In a transaction of its own, like every mix: box rows share their xmin with nothing else. It
-  // reads the seal and the tallies off the rows it writes; nothing can change the box after it (the
-  // poll is closed and the mixer flushed), and the count checks the seal again in any case.
-  const remixed = await store.transaction(async (tx) =>
-    ok(await remixBox(tx, input.electionId, deps.random)),
-  );
+  // reads the seal and the tallies off the groups it writes; nothing can change the box after it (the
+  // poll is closed and the mixer flushed), and the count checks the seal again in any case. Grouping
+  // groups again gives the same groups, so a close that stopped at a mismatch can be run again.
+  const grouped = await store.transaction(async (tx) => ok(await groupBox(tx, input.electionId)));
+  if (!grouped.ok) throw new Error("box grouping transaction refused");
   return store.transaction(async (tx): Promise<Result<ClosedPoll, Problem[]>> => {
     const used = await usedPerSection(tx, input.electionId);
     const sections = new Set(used.keys());
-    const { sealHash, bySection: box } =
-      (remixed.ok ? remixed.value : undefined) ?? (await sealAndTallyBox(tx, input.electionId));
+    const { sealHash, bySection: box } = grouped.value;
     const held = await heldBySection(tx, input.electionId);
     const staged = await stagedBySection(tx, input.electionId);
     for (const m of [used, box, held, staged]) for (const s of m.keys()) sections.add(s);

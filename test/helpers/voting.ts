@@ -170,7 +170,7 @@ export async function storedVotes(
   e: string,
 ): Promise<{ ballots: number; held: number; used: number }> {
   const db = dbOf(tx);
-  const n = async (table: "ballot_staging" | "ballot_box" | "held_envelopes") =>
+  const n = async (table: "ballot_staging" | "held_envelopes") =>
     Number(
       (
         await db
@@ -180,6 +180,12 @@ export async function storedVotes(
           .executeTakeFirstOrThrow()
       ).n,
     );
+  // A box row stands for `copies` ballots (one each while the poll is open, groups after the close).
+  const boxed = await db
+    .selectFrom("ballot_box")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>("copies"), eb.lit(0)).as("n"))
+    .where("election_id", "=", e)
+    .executeTakeFirstOrThrow();
   const used = await db
     .selectFrom("credentials")
     .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -187,7 +193,7 @@ export async function storedVotes(
     .where("used", "=", true)
     .executeTakeFirstOrThrow();
   return {
-    ballots: (await n("ballot_staging")) + (await n("ballot_box")),
+    ballots: (await n("ballot_staging")) + Number(boxed.n),
     held: await n("held_envelopes"),
     used: Number(used.n),
   };

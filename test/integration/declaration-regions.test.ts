@@ -60,17 +60,21 @@ forEachEngine((engine) => {
     });
     const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
 
-    // The box keeps the region; the close mixed the box once more, so every row shares one writer.
+    // The box keeps the region; the close replaced its rows by groups of identical ballots, written by
+    // one transaction, so no row says which mix batch its ballots came from.
     const box = await store.read(async (tx) => {
       const r = await sql<{ region: string | null; n: string }>`
-        select region, count(*) as n from ballot_box where election_id = ${electionId}::uuid
+        select region, sum(copies) as n from ballot_box where election_id = ${electionId}::uuid
         group by region`.execute(dbOf(tx));
-      const w = await sql<{ writers: string }>`
-        select count(distinct xmin::text) as writers from ballot_box
-        where election_id = ${electionId}::uuid`.execute(dbOf(tx));
-      return { regions: r.rows, writers: w.rows[0]!.writers };
+      const w = await sql<{ writers: string; rows: string; groups: string }>`
+        select count(distinct xmin::text) as writers, count(*) as rows,
+               count(distinct (section, coalesce(region, ''), ballot)) as groups
+        from ballot_box where election_id = ${electionId}::uuid`.execute(dbOf(tx));
+      return { regions: r.rows, ...w.rows[0]! };
     });
     assert.equal(box.writers, "1", "one transaction wrote every box row");
+    assert.equal(box.rows, box.groups, "one row per section, region and identical ballot");
+    assert.equal(box.rows, "10", "45 ballots in 10 groups");
     assert.deepEqual(Object.fromEntries(box.regions.map((b) => [b.region ?? "none", Number(b.n)])), {
       east: 6,
       north: 20,

@@ -1,9 +1,10 @@
 // The count, sign-off, declaration and publication of a small election, on each engine.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { test } from "node:test";
+import { sql } from "kysely";
 import { forEachEngine } from "../helpers/engines.ts";
-import { unwrap } from "../../src/domain/common/result.ts";
+import { ok, unwrap } from "../../src/domain/common/result.ts";
 import { recountArchive, receiptInArchive } from "../../src/domain/declaration/index.ts";
 import { sha256 } from "../../src/adapters/crypto/sha256.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
@@ -199,6 +200,42 @@ forEachEngine((engine) => {
     assert.equal(codes(r), "record.chain.edited");
     assert.equal(!r.ok && r.error[0]!.facts?.["entry"], 1);
     void hash;
+  });
+
+  test("the box is counted as sealed: its groups may be cut differently, but any changed ballot stops the count", async () => {
+    const store = engine.store;
+    const { electionId, now } = await aClosedElection(store);
+    const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
+    const change = (statement: ReturnType<typeof sql>) =>
+      store.transaction(async (tx) => {
+        await statement.execute(dbOf(tx));
+        return ok(undefined);
+      });
+    // The member section's 7 ballots for Candidate 1 alone are one row after the close.
+    const seven = sql`election_id = ${electionId}::uuid and section = 'member' and copies = 7`;
+    const two = randomUUID();
+    const five = sql`id = (select id from ballot_box where ${seven})`;
+    const twoRow = sql`id = ${two}::uuid`;
+    // Cut into 5 + 2 under a new id: the same ballots, so the same seal, and the count goes ahead below.
+    await change(sql`
+      insert into ballot_box (id, election_id, section, region, ballot, copies)
+      select ${two}::uuid, election_id, section, region, ballot, 2 from ballot_box where ${seven}`);
+    await change(sql`update ballot_box set copies = 5 where ${five}`);
+    // One ballot more in the box after the seal: refused.
+    await change(sql`update ballot_box set copies = 3 where ${twoRow}`);
+    assert.equal(
+      codes(await runCount(store, deps, officer, { electionId }, "cli")),
+      "declaration.seal-mismatch",
+    );
+    // As many ballots as sealed, but two of them now for Candidate 2: refused too.
+    await change(sql`update ballot_box set copies = 2, ballot = replace(ballot, 'c1', 'c2') where ${twoRow}`);
+    assert.equal(
+      codes(await runCount(store, deps, officer, { electionId }, "cli")),
+      "declaration.seal-mismatch",
+    );
+    await change(sql`update ballot_box set ballot = replace(ballot, 'c2', 'c1') where ${twoRow}`);
+    const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
+    assert.deepEqual(counted.declaration.total.stages[0]!.votes, [12, 11, 8]);
   });
 
   test("an electoral college weights each section's shares at every stage", async () => {

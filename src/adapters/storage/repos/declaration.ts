@@ -3,7 +3,7 @@ import type { Tx } from "../../../ports/store.ts";
 import type { CountSheet } from "../../../domain/counting/index.ts";
 import type { Declaration } from "../../../domain/declaration/index.ts";
 import { dbOf } from "../tx.ts";
-import { boxRows, sealOf } from "./ballot-box.ts";
+import { boxGroupRows, sealOf } from "./ballot-box.ts";
 
 /** How far an election's result has got. */
 export type DeclarationStatus = "counted" | "signed-off" | "declared" | "published";
@@ -30,7 +30,7 @@ export async function boxGroups(
   electionId: string,
 ): Promise<{ section: string; region: string | null; ballot: string; n: number }[]> {
   const r = await sql<{ section: string; region: string | null; ballot: string; n: string }>`
-    select section, region, ballot, count(*) as n from ballot_box
+    select section, region, ballot, sum(copies) as n from ballot_box
     where election_id = ${electionId}::uuid group by section, region, ballot
     order by section, region nulls first, ballot`.execute(dbOf(tx));
   return r.rows.map((x) => ({ section: x.section, region: x.region, ballot: x.ballot, n: Number(x.n) }));
@@ -191,7 +191,7 @@ export async function electionById(
 
 /** The box's seal, computed inside the database without carrying the rows out (`sealOf`). */
 export async function boxSealHash(tx: Tx, electionId: string): Promise<string> {
-  const r = await sql<{ hash: string | null }>`select (${sealOf(boxRows(electionId))}) as hash`.execute(
+  const r = await sql<{ hash: string | null }>`select (${sealOf(boxGroupRows(electionId))}) as hash`.execute(
     dbOf(tx),
   );
   return r.rows[0]?.hash ?? "";

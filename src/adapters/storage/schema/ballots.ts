@@ -57,6 +57,8 @@ export interface BallotBoxTable {
   section: string;
   region: string | null;
   ballot: string;
+  /** How many identical ballots the row stands for: 1 while the poll is open, the group's size after the close. */
+  copies: number;
 }
 
 /** A tendered ballot: outer part names the voter and case, inner part is the sealed ballot. */
