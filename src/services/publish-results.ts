@@ -14,7 +14,7 @@ import {
   findDeclaration,
   savePublishedArchive,
 } from "../adapters/storage/repos/declaration.ts";
-import { appendAudit, appendRecord, readRecord } from "../adapters/storage/repos/record.ts";
+import { appendAudit, appendRecord, readRecordForArchive } from "../adapters/storage/repos/record.ts";
 import { sha256 } from "../adapters/crypto/sha256.ts";
 import {
   auditRefusal,
@@ -72,7 +72,7 @@ export async function publishResults(
       ...(s.weight !== null ? { weight: s.weight } : {}),
     }));
     const college = d.declaration.weighting === "college";
-    const entries = await readRecord(tx, input.electionId);
+    const entries = await readRecordForArchive(tx, input.electionId);
     const last = entries[entries.length - 1];
     const archive = buildArchive({
       election: {
@@ -96,14 +96,7 @@ export async function publishResults(
       college: college ? (d.sheet as unknown as CollegeCount) : null,
       declaration: d.declaration,
       record: {
-        entries: entries.map((e) => ({
-          seq: e.seq,
-          at: e.at.toISOString(),
-          type: e.type,
-          payload: e.payload,
-          prevHash: e.prevHash,
-          hash: e.hash,
-        })),
+        entries,
         head: last ? { seq: last.seq, hash: last.hash } : null,
       },
     });
