@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { randomToken } from "../adapters/crypto/random.ts";
 import type { Tx } from "../ports/store.ts";
 import type { Actor } from "../domain/access/index.ts";
 import type { EligiblePerson } from "../domain/applications/index.ts";
@@ -29,7 +30,7 @@ export interface ServiceContext {
 }
 
 /** 256 bits from the operating system's generator, url-safe. */
-export const defaultToken = (): string => randomBytes(32).toString("base64url");
+export const defaultToken = (): string => randomToken(32);
 
 /** Tokens are stored only as their SHA-256, so a database dump holds no working link. */
 export const tokenHash = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex");

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { RandomBytes, SecretHasher } from "../../domain/ballots/index.ts";
+import type { SecretHasher } from "../../domain/ballots/index.ts";
 
 /**
  * The keyed hash for voter credentials: HMAC-SHA-256 under a key kept outside the database (an
@@ -43,5 +43,4 @@ function embeddedKey(path: string): Buffer {
   return Buffer.from(readFileSync(path, "utf8").trim(), "hex");
 }
 
-/** Cryptographic randomness from node:crypto. */
-export const cryptoRandom: RandomBytes = (n) => new Uint8Array(randomBytes(n));
+export { cryptoRandom } from "./random.ts";

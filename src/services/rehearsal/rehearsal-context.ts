@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { cryptoRandom } from "../../adapters/crypto/random.ts";
 import type { Actor } from "../../domain/access/index.ts";
 import type { HashFactory } from "../../domain/electorate/index.ts";
 import type { Problem } from "../../domain/common/problem.ts";
@@ -75,7 +76,7 @@ export function rehearsalContext(
     at: (days, hour = 9) => (clock = new Date(freeze + days * 86_400_000 + hour * 3_600_000)),
     voting: {
       hash: (s) => createHmac("sha256", key).update(s).digest("hex"),
-      random: (n) => new Uint8Array(randomBytes(n)),
+      random: cryptoRandom,
       now,
     },
     timings: {},

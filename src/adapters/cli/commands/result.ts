@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { randomBytes } from "node:crypto";
+import { cryptoRandom } from "../../crypto/random.ts";
 import type { Command } from "commander";
 import { renderDeclarationCsv, renderDeclarationText } from "../../../domain/declaration/index.ts";
 import type { Problem } from "../../../domain/common/problem.ts";
@@ -15,7 +15,7 @@ import type { OpenedStore } from "../../storage/store.ts";
 import { operator, withStore } from "../open-store.ts";
 import type { RegisterCommand } from "./index.ts";
 
-const deps = { now: () => new Date(), random: (n: number) => new Uint8Array(randomBytes(n)) };
+const deps = { now: () => new Date(), random: cryptoRandom };
 
 async function idOf(store: OpenedStore, slug: string): Promise<string | undefined> {
   return (await store.read((tx) => electionBySlug(tx, slug)))?.id;

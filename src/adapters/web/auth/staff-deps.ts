@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { cryptoRandom } from "../../crypto/random.ts";
 import type { StaffDeps } from "../../../services/staff-deps.ts";
 import { isListedPassword } from "./common-passwords.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password-hash.ts";
@@ -15,7 +15,7 @@ export function staffDeps(now: () => Date, serverKey: () => Buffer = loadCredent
   let box: SecretBox | undefined;
   return {
     now,
-    randomBytes: (n) => randomBytes(n),
+    randomBytes: cryptoRandom,
     hashPassword,
     verifyPassword,
     dummyPasswordHash,
