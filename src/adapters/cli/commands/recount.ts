@@ -31,7 +31,9 @@ export const registerRecount: RegisterCommand = (program: Command) => {
       console.log(
         `  ${v.ballots.toLocaleString("en-GB")} valid ballots and ${v.spoilt.toLocaleString("en-GB")} spoilt, counted again under ${v.rules}; elected: ${v.elected.join(", ")}.`,
       );
-      console.log(`  The public record is intact: ${v.recordEntries.toLocaleString("en-GB")} entries, head ${v.recordHead}.`);
+      console.log(
+        `  The public record is intact: ${v.recordEntries.toLocaleString("en-GB")} entries, head ${v.recordHead}.`,
+      );
       console.log(
         `  The archive's SHA-256 is ${v.archiveSha256}${options.sha256 ? " (as published)" : "; compare it with the published one, or pass --sha256"}.`,
       );
