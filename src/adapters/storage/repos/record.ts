@@ -11,6 +11,7 @@ import {
   type JsonObject,
   type RecordEvent,
 } from "../../../domain/record/index.ts";
+import type { ArchivedRecordEntry } from "../../../domain/declaration/index.ts";
 import { sha256 } from "../../crypto/sha256.ts";
 import { dbOf } from "../tx.ts";
 
@@ -206,16 +207,6 @@ export async function readRecord(tx: Tx, electionId: string): Promise<StoredReco
   }));
 }
 
-/** One record entry as the results archive publishes it: `at` as an ISO 8601 string in UTC. */
-export interface PublishedRecordEntry {
-  readonly seq: number;
-  readonly at: string;
-  readonly type: string;
-  readonly payload: JsonObject;
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
 /**
  * An election's public record in order, for the results archive, as one JSON text built by the
  * database. The 2016 replay's record holds 360,000 entries (one per application received); row by
@@ -223,7 +214,7 @@ export interface PublishedRecordEntry {
  * written as `Date.toISOString` writes them (the entries are stamped by the server's clock in whole
  * milliseconds), so the chain verifies from the archive as from the table.
  */
-export async function readRecordForArchive(tx: Tx, electionId: string): Promise<PublishedRecordEntry[]> {
+export async function readRecordForArchive(tx: Tx, electionId: string): Promise<ArchivedRecordEntry[]> {
   const r = await sql<{ entries: string | null }>`
     select json_agg(json_build_object(
              'seq', seq,
@@ -231,7 +222,7 @@ export async function readRecordForArchive(tx: Tx, electionId: string): Promise<
              'type', type, 'payload', payload, 'prevHash', prev_hash, 'hash', hash) order by seq)::text as entries
     from record where election_id = ${electionId}::uuid`.execute(dbOf(tx));
   const text = r.rows[0]?.entries;
-  return text ? (JSON.parse(text) as PublishedRecordEntry[]) : [];
+  return text ? (JSON.parse(text) as ArchivedRecordEntry[]) : [];
 }
 
 /** One audit chain (`audit:<election id>` or `audit:global`), in order. */
