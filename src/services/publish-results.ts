@@ -14,8 +14,7 @@ import {
   findDeclaration,
   savePublishedArchive,
 } from "../adapters/storage/repos/declaration.ts";
-import { appendAudit, appendRecord, readRecordForArchive } from "../adapters/storage/repos/record.ts";
-import { sha256 } from "../adapters/crypto/sha256.ts";
+import { appendAudit, appendRecord, recordHead } from "../adapters/storage/repos/record.ts";
 import {
   auditRefusal,
   countSettings,
@@ -25,9 +24,8 @@ import {
   type Source,
 } from "./declaration-kit.ts";
 
-/** What publication produced: the archive's text and its SHA-256. */
+/** What publication produced: the archive's SHA-256 (the archive itself is read with `readPublishedArchive`). */
 export interface Publication {
-  readonly archive: string;
   readonly sha256: string;
 }
 
@@ -72,9 +70,8 @@ export async function publishResults(
       ...(s.weight !== null ? { weight: s.weight } : {}),
     }));
     const college = d.declaration.weighting === "college";
-    const entries = await readRecordForArchive(tx, input.electionId);
-    const last = entries[entries.length - 1];
-    const archive = buildArchive({
+    const head = (await recordHead(tx, input.electionId)) ?? null;
+    const frame = buildArchive({
       election: {
         id: election.id,
         slug: election.slug,
@@ -95,15 +92,11 @@ export async function publishResults(
       countSheet: college ? null : (d.sheet as CountSheet),
       college: college ? (d.sheet as unknown as CollegeCount) : null,
       declaration: d.declaration,
-      record: {
-        entries,
-        head: last ? { seq: last.seq, hash: last.hash } : null,
-      },
+      recordHead: head && { seq: head.seq, hash: head.hash },
     });
-    const hash = sha256(archive);
     await advanceStatus(tx, input.electionId, "declared", "published", now);
-    await savePublishedArchive(tx, input.electionId, archive, hash);
-    const payload = { archiveSha256: hash, recordHead: last ? `${last.seq}:${last.hash}` : "" };
+    const hash = await savePublishedArchive(tx, input.electionId, frame, head?.seq ?? 0);
+    const payload = { archiveSha256: hash, recordHead: head ? `${head.seq}:${head.hash}` : "" };
     await appendRecord(tx, input.electionId, { type: "results-published", payload }, now);
     await appendAudit(
       tx,
@@ -111,7 +104,7 @@ export async function publishResults(
       { actor: allowed.value, action: "result.publish", outcome: "succeeded", source, details: payload },
       now,
     );
-    return ok({ archive, sha256: hash });
+    return ok({ sha256: hash });
   });
   if (!result.ok && actor)
     await auditRefusal(store, input.electionId, actor, "result.publish", result.error, source, now);

@@ -59,14 +59,14 @@ export async function readPublishedResult(
   });
 }
 
-/** The published archive's bytes and hash, for download. */
+/** The published archive's bytes and hash, for download (by the election's slug or its id). */
 export async function readPublishedArchive(
   store: Store,
-  slug: string,
+  which: { readonly slug: string } | { readonly electionId: string },
 ): Promise<Result<{ archive: string; sha256: string }, Problem[]>> {
   return store.read(async (tx) => {
-    const election = await electionBySlug(tx, slug);
-    const archive = election ? await findPublishedArchive(tx, election.id) : undefined;
+    const id = "electionId" in which ? which.electionId : (await electionBySlug(tx, which.slug))?.id;
+    const archive = id !== undefined ? await findPublishedArchive(tx, id) : undefined;
     return archive ? ok(archive) : err([problem("declaration.not-published")]);
   });
 }

@@ -1,9 +1,11 @@
 // Builders for the declaration tests: a small closed election with known votes, on any engine.
+import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { unwrap } from "../../src/domain/common/result.ts";
 import { signOffCount } from "../../src/services/sign-off-count.ts";
 import { declareResult } from "../../src/services/declare-result.ts";
 import { publishResults } from "../../src/services/publish-results.ts";
+import { readPublishedArchive } from "../../src/services/read-published-result.ts";
 import type { Store } from "../../src/ports/store.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { castBallot } from "../../src/services/cast-ballot.ts";
@@ -155,5 +157,8 @@ export async function signOffDeclareAndPublish(
   const scrutineer = { id: "scrut-1", role: "scrutineer" as const };
   unwrap(await signOffCount(store, deps, scrutineer, { electionId, declarationHash }, "cli"));
   unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
-  return unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+  const published = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+  const stored = unwrap(await readPublishedArchive(store, { electionId }));
+  assert.equal(stored.sha256, published.sha256, "publication returns the stored archive's hash");
+  return stored;
 }

@@ -12,6 +12,7 @@ import { runCount } from "../../src/services/run-count.ts";
 import { signOffCount } from "../../src/services/sign-off-count.ts";
 import { declareResult } from "../../src/services/declare-result.ts";
 import { publishResults } from "../../src/services/publish-results.ts";
+import { readPublishedArchive } from "../../src/services/read-published-result.ts";
 import { verifyLogs } from "../../src/services/verify-logs.ts";
 import { aClosedElection, signOffDeclareAndPublish } from "../helpers/declaration.ts";
 
@@ -100,7 +101,10 @@ forEachEngine((engine) => {
       "declaration.wrong-step",
     );
     unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
-    const published = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+    const { sha256: hash } = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+    const published = unwrap(await readPublishedArchive(store, { electionId }));
+    // The database joins the record into the archive and hashes it: the hash is the served bytes'.
+    assert.equal(published.sha256, hash);
     assert.equal(published.sha256, sha256(published.archive));
 
     const report = unwrap(recountArchive(published.archive, sha256, published.sha256));
@@ -260,7 +264,8 @@ forEachEngine((engine) => {
       ),
     );
     unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
-    const { archive } = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+    unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
+    const { archive } = unwrap(await readPublishedArchive(store, { electionId }));
     assert.ok(recountArchive(archive, sha256).ok);
   });
 });

@@ -12,6 +12,7 @@ import { runCount } from "../../src/services/run-count.ts";
 import { signOffCount } from "../../src/services/sign-off-count.ts";
 import { declareResult } from "../../src/services/declare-result.ts";
 import { publishResults } from "../../src/services/publish-results.ts";
+import { readPublishedArchive } from "../../src/services/read-published-result.ts";
 import { aClosedElection } from "../helpers/declaration.ts";
 
 const bin = join(import.meta.dirname, "../../bin/selectorate.mjs");
@@ -33,9 +34,8 @@ forEachEngine((engine) => {
       ),
     );
     unwrap(await declareResult(engine.store, deps, officer, { electionId }, "cli"));
-    const { archive, sha256 } = unwrap(
-      await publishResults(engine.store, deps, officer, { electionId }, "cli"),
-    );
+    unwrap(await publishResults(engine.store, deps, officer, { electionId }, "cli"));
+    const { archive, sha256 } = unwrap(await readPublishedArchive(engine.store, { electionId }));
     const dir = mkdtempSync(join(tmpdir(), "recount-"));
     const file = join(dir, "results.json");
     writeFileSync(file, archive);

@@ -68,18 +68,40 @@ export interface ResultsArchive {
   };
 }
 
+/** The record's last link at publication: the archive holds every entry up to it. */
+export type RecordHead = { readonly seq: number; readonly hash: string } | null;
+
 /** Everything the archive is built from (receipts already in their own random order). */
-export type ArchiveFacts = Omit<ResultsArchive, "format" | "ballots"> & {
+export type ArchiveFacts = Omit<ResultsArchive, "format" | "ballots" | "record"> & {
   /** The box's cells per section and region, before the privacy check. */
   readonly cells: readonly BallotCell[];
+  readonly recordHead: RecordHead;
 };
 
 /**
- * Builds the archive's text: JSON, one field per line at the top so a reader can find its way. The
- * ballots are grouped per section and region after the same privacy check as the declaration, so
- * a region too small to show is never published as a file of its own.
+ * The archive's text around the public record's entries. The record is the archive's largest part
+ * (2016's holds an entry per supporter application: 100 MB of JSON) and it already sits in the store
+ * as JSON, one text per entry. So the store joins the entries, with `separator` between them, into
+ * the gap between `before` and `after`, and the record never travels out and back in again.
  */
-export function buildArchive(f: ArchiveFacts): string {
+export interface ArchiveFrame {
+  readonly before: string;
+  readonly separator: string;
+  readonly after: string;
+}
+
+/** The whole archive from its frame and the record's entries (each one JSON text, in order). */
+export function archiveText(frame: ArchiveFrame, entries: readonly string[]): string {
+  return frame.before + entries.join(frame.separator) + frame.after;
+}
+
+/**
+ * Builds the archive's frame: JSON, one field per line at the top so a reader can find its way, and
+ * the record last, its entries one per line. The ballots are grouped per section and region after
+ * the same privacy check as the declaration, so a region too small to show is never published as a
+ * file of its own.
+ */
+export function buildArchive(f: ArchiveFacts): ArchiveFrame {
   const names = f.candidates.map((c) => c.name);
   const grouped = publishedCells(
     f.sections.map((s) => s.id),
@@ -110,10 +132,15 @@ export function buildArchive(f: ArchiveFacts): string {
       ...(cell.withheld === true ? { withheld: true as const } : {}),
     };
   });
-  const { cells: _cells, ...rest } = f;
+  const { cells: _cells, recordHead, ...rest } = f;
   void _cells;
-  const archive: ResultsArchive = { format: archiveFormat, ...rest, ballots };
-  return JSON.stringify(archive, null, 1) + "\n";
+  const head: Omit<ResultsArchive, "record"> = { format: archiveFormat, ...rest, ballots };
+  const written = JSON.stringify(head, null, 1);
+  return {
+    before: `${written.slice(0, written.lastIndexOf("}")).trimEnd()},\n "record": {\n  "entries": [\n`,
+    separator: ",\n",
+    after: `\n  ],\n  "head": ${JSON.stringify(recordHead)}\n }\n}\n`,
+  };
 }
 
 function compareRankings(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number {

@@ -9,6 +9,7 @@ import { runCount } from "../../../services/run-count.ts";
 import { signOffCount } from "../../../services/sign-off-count.ts";
 import { declareResult } from "../../../services/declare-result.ts";
 import { publishResults } from "../../../services/publish-results.ts";
+import { readPublishedArchive } from "../../../services/read-published-result.ts";
 import { electionBySlug, findDeclaration } from "../../storage/repos/declaration.ts";
 import { declarationPdf } from "../../print/declaration-pdf.ts";
 import type { OpenedStore } from "../../storage/store.ts";
@@ -130,7 +131,9 @@ export const registerResult: RegisterCommand = (program: Command) => {
       withElection(async (store, id) => {
         const r = await publishResults(store, deps, operator(), { electionId: id }, "cli");
         if (!r.ok) return refuse(r.error);
-        await writeFile(options.out, r.value.archive);
+        const stored = await readPublishedArchive(store, { electionId: id });
+        if (!stored.ok) return refuse(stored.error);
+        await writeFile(options.out, stored.value.archive);
         await writeFile(`${options.out}.sha256`, `${r.value.sha256}  ${options.out}\n`);
         if (options.pdf !== undefined) await writePdf(store, id, options.pdf);
         console.log(

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "../../../ports/store.ts";
 import type { CountSheet } from "../../../domain/counting/index.ts";
-import type { Declaration } from "../../../domain/declaration/index.ts";
+import type { ArchiveFrame, Declaration } from "../../../domain/declaration/index.ts";
 import { dbOf } from "../tx.ts";
 import { boxGroupRows, sealOf } from "./ballot-box.ts";
 
@@ -119,17 +119,31 @@ export async function advanceStatus(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Stores the published archive and its hash. */
+/**
+ * Stores the published archive and returns its SHA-256: the declaration room's frame with the public
+ * record's entries up to `upToSeq` joined into it, here in the database. Each entry's archive text is
+ * already stored beside it (`record.archived`, migration 0530), so the record, 2016's holding 360,000
+ * entries and 100 MB of JSON, never travels out to the application and back: read out, joined and
+ * sent back it took 2 to 3 of the 5 seconds close to published may take on PostgreSQL. The hash is
+ * taken by the database over the text's UTF-8 bytes, which are the bytes a download serves.
+ */
 export async function savePublishedArchive(
   tx: Tx,
   electionId: string,
-  archive: string,
-  sha256: string,
-): Promise<void> {
-  await dbOf(tx)
-    .insertInto("published_archives")
-    .values({ election_id: electionId, archive, sha256 })
-    .execute();
+  frame: ArchiveFrame,
+  upToSeq: number,
+): Promise<string> {
+  const r = await sql<{ sha256: string }>`
+    insert into published_archives (election_id, archive, sha256)
+    select ${electionId}::uuid, a, encode(sha256(convert_to(a, 'UTF8')), 'hex')
+    from (select ${frame.before}::text
+                 || coalesce((select string_agg(archived, ${frame.separator}::text order by seq) from record
+                              where election_id = ${electionId}::uuid and seq <= ${upToSeq}), '')
+                 || ${frame.after}::text as a) joined
+    returning sha256`.execute(dbOf(tx));
+  const row = r.rows[0];
+  if (!row) throw new Error("storing the published archive returned no row");
+  return row.sha256;
 }
 
 /** The published archive and its hash, if the result is published. */

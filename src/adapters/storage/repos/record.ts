@@ -11,7 +11,6 @@ import {
   type JsonObject,
   type RecordEvent,
 } from "../../../domain/record/index.ts";
-import type { ArchivedRecordEntry } from "../../../domain/declaration/index.ts";
 import { sha256 } from "../../crypto/sha256.ts";
 import { dbOf } from "../tx.ts";
 
@@ -192,7 +191,7 @@ export async function appendRecordMany(
 export async function readRecord(tx: Tx, electionId: string): Promise<StoredRecordEntry[]> {
   const rows = await dbOf(tx)
     .selectFrom("record")
-    .selectAll()
+    .select(["election_id", "seq", "at", "type", "payload", "prev_hash", "hash"])
     .where("election_id", "=", electionId)
     .orderBy("seq")
     .execute();
@@ -205,24 +204,6 @@ export async function readRecord(tx: Tx, electionId: string): Promise<StoredReco
     prevHash: r.prev_hash,
     hash: r.hash,
   }));
-}
-
-/**
- * An election's public record in order, for the results archive, as one JSON text built by the
- * database. The 2016 replay's record holds 360,000 entries (one per application received); row by
- * row through the driver that took 7 of the publication's 14 seconds on PGlite. The times are
- * written as `Date.toISOString` writes them (the entries are stamped by the server's clock in whole
- * milliseconds), so the chain verifies from the archive as from the table.
- */
-export async function readRecordForArchive(tx: Tx, electionId: string): Promise<ArchivedRecordEntry[]> {
-  const r = await sql<{ entries: string | null }>`
-    select json_agg(json_build_object(
-             'seq', seq,
-             'at', to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             'type', type, 'payload', payload, 'prevHash', prev_hash, 'hash', hash) order by seq)::text as entries
-    from record where election_id = ${electionId}::uuid`.execute(dbOf(tx));
-  const text = r.rows[0]?.entries;
-  return text ? (JSON.parse(text) as ArchivedRecordEntry[]) : [];
 }
 
 /** One audit chain (`audit:<election id>` or `audit:global`), in order. */

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from "kysely";
+import type { ColumnType, Generated, GeneratedAlways } from "kysely";
 
 /** A jsonb column: read as parsed JSON, written as JSON text (JSON.stringify). */
 export type Json = ColumnType<unknown, string, string>;
@@ -45,6 +45,8 @@ export interface RecordTable {
   payload: Json;
   prev_hash: string;
   hash: string;
+  /** The entry as the results archive publishes it (JSON text, written by the database; migration 0530). */
+  archived: GeneratedAlways<string>;
 }
 
 /** The private audit log: one hash chain per election, plus a chain for actions outside any election. */

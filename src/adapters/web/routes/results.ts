@@ -73,7 +73,7 @@ export const resultsRoutes: RoutePlugin = async (app, deps) => {
     "/results/:slug/archive.json",
     { schema: { params: slugParams, description: "The published results archive, byte for byte." } },
     async (request, reply) => {
-      const r = await readPublishedArchive(deps.store, request.params.slug);
+      const r = await readPublishedArchive(deps.store, { slug: request.params.slug });
       if (!r.ok) return replyProblems(reply, r.error);
       return reply
         .type("application/json")
