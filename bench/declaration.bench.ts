@@ -27,7 +27,7 @@ import { runCount } from "../src/services/run-count.ts";
 import { signOffCount } from "../src/services/sign-off-count.ts";
 import { declareResult } from "../src/services/declare-result.ts";
 import { publishResults } from "../src/services/publish-results.ts";
-import { readPublishedArchive } from "../src/services/read-published-result.ts";
+import { publishedArchiveText } from "../src/services/published-archive.ts";
 import { appendRecordMany } from "../src/adapters/storage/repos/record.ts";
 
 const scale = Number(process.env["DECLARATION_BENCH_SCALE"] ?? "1");
@@ -194,10 +194,13 @@ for (const name of engineNames) {
       `  ${"close to published".padEnd(24)} ${(total / 1000).toFixed(2)} s (target ${name === "postgres" ? 5 : 10} s)`,
     );
     const d = counted.declaration;
-    // Read out after the timing: a published archive is stored and served, not yet downloaded.
-    const stored = unwrap(await readPublishedArchive(store, { electionId }));
+    // Read out after the timing: published means stored and served. Each download joins the frame
+    // and the record's runs and checks the hash as it goes; this times one, read whole into memory.
+    const readStart = performance.now();
+    const stored = unwrap(await publishedArchiveText(store, { electionId }));
+    const readMs = performance.now() - readStart;
     console.log(
-      `  declared: ${d.total.stages[0]!.votes.join(" to ")} (${d.total.stages[0]!.percent.join("% to ")}%), turnout ${d.total.turnoutPercent}% of ${d.total.eligible}; archive ${(Buffer.byteLength(stored.archive) / 1e6).toFixed(1)} MB`,
+      `  declared: ${d.total.stages[0]!.votes.join(" to ")} (${d.total.stages[0]!.percent.join("% to ")}%), turnout ${d.total.turnoutPercent}% of ${d.total.eligible}; archive ${(Buffer.byteLength(stored.archive) / 1e6).toFixed(1)} MB, read out whole and checked against its hash in ${(readMs / 1000).toFixed(2)} s`,
     );
     const t = performance.now();
     const recount = recountArchive(stored.archive, sha256, pub.sha256);

@@ -4,7 +4,7 @@ import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
 import { shuffle, type RandomBytes } from "../domain/ballots/index.ts";
 import type { CountSheet } from "../domain/counting/index.ts";
-import { buildArchive, type CollegeCount } from "../domain/declaration/index.ts";
+import { archivePieces, buildArchive, type CollegeCount } from "../domain/declaration/index.ts";
 import type { Store } from "../ports/store.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
 import { listReceipts } from "../adapters/storage/repos/receipts.ts";
@@ -23,6 +23,8 @@ import {
   type DeclarationDeps,
   type Source,
 } from "./declaration-kit.ts";
+import { recordRuns } from "./published-archive.ts";
+import { sha256OfPieces } from "../adapters/crypto/sha256.ts";
 
 /** What publication produced: the archive's SHA-256 (the archive itself is read with `readPublishedArchive`). */
 export interface Publication {
@@ -94,8 +96,15 @@ export async function publishResults(
       declaration: d.declaration,
       recordHead: head && { seq: head.seq, hash: head.hash },
     });
+    const upTo = head?.seq ?? 0;
+    const hash = await sha256OfPieces(
+      archivePieces(
+        frame,
+        recordRuns((work) => work(tx), input.electionId, upTo, frame.separator),
+      ),
+    );
     await advanceStatus(tx, input.electionId, "declared", "published", now);
-    const hash = await savePublishedArchive(tx, input.electionId, frame, head?.seq ?? 0);
+    await savePublishedArchive(tx, input.electionId, frame, upTo, hash);
     const payload = { archiveSha256: hash, recordHead: head ? `${head.seq}:${head.hash}` : "" };
     await appendRecord(tx, input.electionId, { type: "results-published", payload }, now);
     await appendAudit(

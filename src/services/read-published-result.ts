@@ -5,7 +5,6 @@ import type { Store } from "../ports/store.ts";
 import {
   electionBySlug,
   findDeclaration,
-  findPublishedArchive,
   hasReceipt,
   publishedArchiveHash,
 } from "../adapters/storage/repos/declaration.ts";
@@ -56,17 +55,5 @@ export async function readPublishedResult(
       transfers: d.declaration.weighting === "college" ? [] : transfersOf(d.sheet),
       ...(code ? { receipt: { code, found: await hasReceipt(tx, election.id, code) } } : {}),
     });
-  });
-}
-
-/** The published archive's bytes and hash, for download (by the election's slug or its id). */
-export async function readPublishedArchive(
-  store: Store,
-  which: { readonly slug: string } | { readonly electionId: string },
-): Promise<Result<{ archive: string; sha256: string }, Problem[]>> {
-  return store.read(async (tx) => {
-    const id = "electionId" in which ? which.electionId : (await electionBySlug(tx, which.slug))?.id;
-    const archive = id !== undefined ? await findPublishedArchive(tx, id) : undefined;
-    return archive ? ok(archive) : err([problem("declaration.not-published")]);
   });
 }

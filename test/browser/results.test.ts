@@ -11,7 +11,7 @@ import { runCount } from "../../src/services/run-count.ts";
 import { signOffCount } from "../../src/services/sign-off-count.ts";
 import { declareResult } from "../../src/services/declare-result.ts";
 import { publishResults } from "../../src/services/publish-results.ts";
-import { readPublishedArchive } from "../../src/services/read-published-result.ts";
+import { publishedArchiveText } from "../../src/services/published-archive.ts";
 import {
   aClosedElection,
   anElectionVotedAndClosed,
@@ -115,7 +115,7 @@ test(
       assert.equal(archive.headers.get("x-archive-sha256"), published.sha256);
       assert.equal(
         await archive.text(),
-        unwrap(await readPublishedArchive(env.store, { electionId })).archive,
+        unwrap(await publishedArchiveText(env.store, { electionId })).archive,
       );
     } finally {
       await browser.close();

@@ -2,10 +2,11 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { unwrap } from "../../src/domain/common/result.ts";
+import { runCount } from "../../src/services/run-count.ts";
 import { signOffCount } from "../../src/services/sign-off-count.ts";
 import { declareResult } from "../../src/services/declare-result.ts";
 import { publishResults } from "../../src/services/publish-results.ts";
-import { readPublishedArchive } from "../../src/services/read-published-result.ts";
+import { publishedArchiveText } from "../../src/services/published-archive.ts";
 import type { Store } from "../../src/ports/store.ts";
 import { dbOf } from "../../src/adapters/storage/tx.ts";
 import { castBallot } from "../../src/services/cast-ballot.ts";
@@ -158,7 +159,18 @@ export async function signOffDeclareAndPublish(
   unwrap(await signOffCount(store, deps, scrutineer, { electionId, declarationHash }, "cli"));
   unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
   const published = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
-  const stored = unwrap(await readPublishedArchive(store, { electionId }));
+  const stored = unwrap(await publishedArchiveText(store, { electionId }));
   assert.equal(stored.sha256, published.sha256, "publication returns the stored archive's hash");
   return stored;
+}
+
+/** Counts a closed election, then signs it off, declares and publishes it; returns the archive. */
+export async function countAndPublish(
+  store: Store,
+  now: () => Date,
+  electionId: string,
+): Promise<{ archive: string; sha256: string }> {
+  const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
+  const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
+  return signOffDeclareAndPublish(store, now, electionId, counted.declarationHash);
 }

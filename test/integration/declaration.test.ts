@@ -12,9 +12,17 @@ import { runCount } from "../../src/services/run-count.ts";
 import { signOffCount } from "../../src/services/sign-off-count.ts";
 import { declareResult } from "../../src/services/declare-result.ts";
 import { publishResults } from "../../src/services/publish-results.ts";
-import { readPublishedArchive } from "../../src/services/read-published-result.ts";
+import {
+  ArchiveChangedError,
+  publishedArchiveText,
+  readPublishedArchive,
+} from "../../src/services/published-archive.ts";
+import { appendRecordMany } from "../../src/adapters/storage/repos/record.ts";
+import { buildServer } from "../../src/adapters/web/server.ts";
+import { listenOnLoopback } from "../helpers/loopback.ts";
+import { slugOf } from "../helpers/voting.ts";
 import { verifyLogs } from "../../src/services/verify-logs.ts";
-import { aClosedElection, signOffDeclareAndPublish } from "../helpers/declaration.ts";
+import { aClosedElection, countAndPublish } from "../helpers/declaration.ts";
 
 const officer = { id: "ro-1", role: "returning-officer" as const };
 const scrutineer = { id: "scrut-1", role: "scrutineer" as const };
@@ -102,7 +110,7 @@ forEachEngine((engine) => {
     );
     unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
     const { sha256: hash } = unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
-    const published = unwrap(await readPublishedArchive(store, { electionId }));
+    const published = unwrap(await publishedArchiveText(store, { electionId }));
     // The database joins the record into the archive and hashes it: the hash is the served bytes'.
     assert.equal(published.sha256, hash);
     assert.equal(published.sha256, sha256(published.archive));
@@ -150,14 +158,7 @@ forEachEngine((engine) => {
   test("the archive: ballots sorted by content, receipts apart; tampering fails at the right place", async () => {
     const store = engine.store;
     const { electionId, now } = await aClosedElection(store);
-    const deps = { now, random: (n: number) => new Uint8Array(randomBytes(n)) };
-    const counted = unwrap(await runCount(store, deps, officer, { electionId }, "cli"));
-    const { archive, sha256: hash } = await signOffDeclareAndPublish(
-      store,
-      now,
-      electionId,
-      counted.declarationHash,
-    );
+    const { archive, sha256: hash } = await countAndPublish(store, now, electionId);
     const a = JSON.parse(archive) as {
       ballots: { section: string; blt: string; csv: string }[];
       receipts: string[];
@@ -204,6 +205,55 @@ forEachEngine((engine) => {
     assert.equal(codes(r), "record.chain.edited");
     assert.equal(!r.ok && r.error[0]!.facts?.["entry"], 1);
     void hash;
+  });
+
+  test("the archive is served from its frame and the record, run by run, and never once the record has changed", async () => {
+    const store = engine.store;
+    const { electionId, now } = await aClosedElection(store);
+    // More entries than one run of the record holds (10,000), as in an election with many applications.
+    const events = Array.from({ length: 10_050 }, (_, i) => ({
+      type: "application-received",
+      payload: { section: "registered", duplicate: i % 12 === 0, note: "Ŵ ü “quoted”" },
+    }));
+    await store.transaction(async (tx) => ok(await appendRecordMany(tx, electionId, events, now())));
+    const { archive, sha256: hash } = await countAndPublish(store, now, electionId);
+    const report = unwrap(recountArchive(archive, sha256, hash));
+    assert.ok(report.recordEntries > 10_050, "the whole record is in the archive, across runs");
+    assert.equal(report.ballots, 31);
+
+    // Over HTTP, byte for byte, with the hash in a header.
+    const app = await buildServer({ store, now, logLevel: "silent" });
+    try {
+      const base = await listenOnLoopback(app);
+      const slug = await slugOf(store, electionId);
+      const served = await fetch(`${base}/results/${slug}/archive.json`);
+      assert.equal(served.status, 200);
+      assert.equal(served.headers.get("x-archive-sha256"), hash);
+      assert.equal(await served.text(), archive);
+
+      // Someone with the database owner's rights changes a record entry behind the triggers.
+      await store.transaction(async (tx) => {
+        const db = dbOf(tx);
+        await sql`alter table record disable trigger record_append_only`.execute(db);
+        await sql`update record set payload = payload || '{"duplicate": true}'::jsonb
+                  where election_id = ${electionId}::uuid and seq = 5000`.execute(db);
+        await sql`alter table record enable trigger record_append_only`.execute(db);
+        return ok(undefined);
+      });
+      const opened = unwrap(await readPublishedArchive(store, { electionId }));
+      const got: string[] = [];
+      await assert.rejects(async () => {
+        for await (const piece of opened.pieces()) got.push(piece);
+      }, ArchiveChangedError);
+      assert.ok(got.join("").length < archive.length, "the changed archive is never given out whole");
+      // The download breaks off instead of completing.
+      await assert.rejects(async () => {
+        const r = await fetch(`${base}/results/${slug}/archive.json`);
+        await r.text();
+      });
+    } finally {
+      await app.close();
+    }
   });
 
   test("the box is counted as sealed: its groups may be cut differently, but any changed ballot stops the count", async () => {
@@ -265,7 +315,7 @@ forEachEngine((engine) => {
     );
     unwrap(await declareResult(store, deps, officer, { electionId }, "cli"));
     unwrap(await publishResults(store, deps, officer, { electionId }, "cli"));
-    const { archive } = unwrap(await readPublishedArchive(store, { electionId }));
+    const { archive } = unwrap(await publishedArchiveText(store, { electionId }));
     assert.ok(recountArchive(archive, sha256).ok);
   });
 });

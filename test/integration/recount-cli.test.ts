@@ -12,7 +12,7 @@ import { runCount } from "../../src/services/run-count.ts";
 import { signOffCount } from "../../src/services/sign-off-count.ts";
 import { declareResult } from "../../src/services/declare-result.ts";
 import { publishResults } from "../../src/services/publish-results.ts";
-import { readPublishedArchive } from "../../src/services/read-published-result.ts";
+import { publishedArchiveText } from "../../src/services/published-archive.ts";
 import { aClosedElection } from "../helpers/declaration.ts";
 
 const bin = join(import.meta.dirname, "../../bin/selectorate.mjs");
@@ -35,7 +35,7 @@ forEachEngine((engine) => {
     );
     unwrap(await declareResult(engine.store, deps, officer, { electionId }, "cli"));
     unwrap(await publishResults(engine.store, deps, officer, { electionId }, "cli"));
-    const { archive, sha256 } = unwrap(await readPublishedArchive(engine.store, { electionId }));
+    const { archive, sha256 } = unwrap(await publishedArchiveText(engine.store, { electionId }));
     const dir = mkdtempSync(join(tmpdir(), "recount-"));
     const file = join(dir, "results.json");
     writeFileSync(file, archive);

@@ -80,14 +80,35 @@ export type ArchiveFacts = Omit<ResultsArchive, "format" | "ballots" | "record">
 
 /**
  * The archive's text around the public record's entries. The record is the archive's largest part
- * (2016's holds an entry per supporter application: 100 MB of JSON) and it already sits in the store
- * as JSON, one text per entry. So the store joins the entries, with `separator` between them, into
- * the gap between `before` and `after`, and the record never travels out and back in again.
+ * (2016's holds an entry per supporter application: 100 MB of JSON), it already sits in the store as
+ * JSON, one text per entry, and its entries never change. So only the frame is kept at publication;
+ * the entries go between `before` and `after`, `separator` between each two, whenever the archive is
+ * hashed or served, a run of entries at a time, and the whole text is never held at once.
  */
 export interface ArchiveFrame {
   readonly before: string;
   readonly separator: string;
   readonly after: string;
+}
+
+/**
+ * The archive's text in order, piece by piece: the frame's opening, the record's entries as runs
+ * (each run several entries already joined with the frame's separator; an empty run is skipped),
+ * and the frame's close.
+ */
+export async function* archivePieces(
+  frame: ArchiveFrame,
+  runs: AsyncIterable<string>,
+): AsyncGenerator<string> {
+  yield frame.before;
+  let first = true;
+  for await (const run of runs) {
+    if (run === "") continue;
+    if (!first) yield frame.separator;
+    first = false;
+    yield run;
+  }
+  yield frame.after;
 }
 
 /** The whole archive from its frame and the record's entries (each one JSON text, in order). */

@@ -6,7 +6,7 @@ import { runCount } from "../run-count.ts";
 import { signOffCount } from "../sign-off-count.ts";
 import { declareResult } from "../declare-result.ts";
 import { publishResults } from "../publish-results.ts";
-import { readPublishedArchive } from "../read-published-result.ts";
+import { publishedArchiveText } from "../published-archive.ts";
 import { actors, days, timed, type RehearsalContext } from "./rehearsal-context.ts";
 
 /** The declaration and the published archive. */
@@ -62,7 +62,7 @@ export async function rehearseDeclaration(
   );
   if (!published.ok) return published;
   // Published means stored and served; the rehearsal then reads the archive out to write it to disk.
-  const archive = await readPublishedArchive(ctx.store, { electionId });
+  const archive = await publishedArchiveText(ctx.store, { electionId });
   if (!archive.ok) return archive;
   return ok({
     declaration: published.value,

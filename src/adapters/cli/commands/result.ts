@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { cryptoRandom } from "../../crypto/random.ts";
 import type { Command } from "commander";
 import { renderDeclarationCsv, renderDeclarationText } from "../../../domain/declaration/index.ts";
@@ -9,7 +9,7 @@ import { runCount } from "../../../services/run-count.ts";
 import { signOffCount } from "../../../services/sign-off-count.ts";
 import { declareResult } from "../../../services/declare-result.ts";
 import { publishResults } from "../../../services/publish-results.ts";
-import { readPublishedArchive } from "../../../services/read-published-result.ts";
+import { readPublishedArchive } from "../../../services/published-archive.ts";
 import { electionBySlug, findDeclaration } from "../../storage/repos/declaration.ts";
 import { declarationPdf } from "../../print/declaration-pdf.ts";
 import type { OpenedStore } from "../../storage/store.ts";
@@ -133,7 +133,13 @@ export const registerResult: RegisterCommand = (program: Command) => {
         if (!r.ok) return refuse(r.error);
         const stored = await readPublishedArchive(store, { electionId: id });
         if (!stored.ok) return refuse(stored.error);
-        await writeFile(options.out, stored.value.archive);
+        try {
+          await writeFile(options.out, stored.value.pieces());
+        } catch (e) {
+          // Never leave behind a file that differs from what was published.
+          await rm(options.out, { force: true });
+          throw e;
+        }
         await writeFile(`${options.out}.sha256`, `${r.value.sha256}  ${options.out}\n`);
         if (options.pdf !== undefined) await writePdf(store, id, options.pdf);
         console.log(

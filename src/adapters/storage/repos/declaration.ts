@@ -120,42 +120,60 @@ export async function advanceStatus(
 }
 
 /**
- * Stores the published archive and returns its SHA-256: the declaration room's frame with the public
- * record's entries up to `upToSeq` joined into it, here in the database. Each entry's archive text is
- * already stored beside it (`record.archived`, migration 0530), so the record, 2016's holding 360,000
- * entries and 100 MB of JSON, never travels out to the application and back: read out, joined and
- * sent back it took 2 to 3 of the 5 seconds close to published may take on PostgreSQL. The hash is
- * taken by the database over the text's UTF-8 bytes, which are the bytes a download serves.
+ * Stores the published archive as its frame, the last record entry it holds and its SHA-256. The
+ * record's entries are not copied: they never change, and are read from the record whenever the
+ * archive is served (`findPublishedArchive`, `recordArchiveRun`).
  */
 export async function savePublishedArchive(
   tx: Tx,
   electionId: string,
   frame: ArchiveFrame,
-  upToSeq: number,
-): Promise<string> {
-  const r = await sql<{ sha256: string }>`
-    insert into published_archives (election_id, archive, sha256)
-    select ${electionId}::uuid, a, encode(sha256(convert_to(a, 'UTF8')), 'hex')
-    from (select ${frame.before}::text
-                 || coalesce((select string_agg(archived, ${frame.separator}::text order by seq) from record
-                              where election_id = ${electionId}::uuid and seq <= ${upToSeq}), '')
-                 || ${frame.after}::text as a) joined
-    returning sha256`.execute(dbOf(tx));
-  const row = r.rows[0];
-  if (!row) throw new Error("storing the published archive returned no row");
-  return row.sha256;
+  recordUpTo: number,
+  sha256: string,
+): Promise<void> {
+  await dbOf(tx)
+    .insertInto("published_archives")
+    .values({
+      election_id: electionId,
+      archive: null,
+      sha256,
+      frame_before: frame.before,
+      frame_separator: frame.separator,
+      frame_after: frame.after,
+      record_up_to: recordUpTo,
+    })
+    .execute();
 }
 
-/** The published archive and its hash, if the result is published. */
-export async function findPublishedArchive(
-  tx: Tx,
-  electionId: string,
-): Promise<{ archive: string; sha256: string } | undefined> {
-  return dbOf(tx)
+/** A stored archive: its whole text (published before migration 0540), or its frame. */
+export type StoredArchive =
+  | { readonly kind: "whole"; readonly archive: string; readonly sha256: string }
+  | {
+      readonly kind: "frame";
+      readonly frame: ArchiveFrame;
+      readonly recordUpTo: number;
+      readonly sha256: string;
+    };
+
+/** The published archive as stored, if the result is published. */
+export async function findPublishedArchive(tx: Tx, electionId: string): Promise<StoredArchive | undefined> {
+  const row = await dbOf(tx)
     .selectFrom("published_archives")
-    .select(["archive", "sha256"])
+    .selectAll()
     .where("election_id", "=", electionId)
     .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.archive !== null) return { kind: "whole", archive: row.archive, sha256: row.sha256 };
+  return {
+    kind: "frame",
+    frame: {
+      before: row.frame_before ?? "",
+      separator: row.frame_separator ?? "",
+      after: row.frame_after ?? "",
+    },
+    recordUpTo: row.record_up_to ?? 0,
+    sha256: row.sha256,
+  };
 }
 
 /** The published archive's SHA-256 alone, if the result is published. */

@@ -206,6 +206,25 @@ export async function readRecord(tx: Tx, electionId: string): Promise<StoredReco
   }));
 }
 
+/**
+ * The record's entries `from` to `to` (by number) as the results archive publishes them, joined with
+ * `separator`: one JSON text per entry (`record.archived`, migration 0530), in order. Empty when
+ * there are none. The archive reads its record a run at a time, so neither the application nor the
+ * database ever holds 2016's 100 MB of record text at once.
+ */
+export async function recordArchiveRun(
+  tx: Tx,
+  electionId: string,
+  from: number,
+  to: number,
+  separator: string,
+): Promise<string> {
+  const r = await sql<{ run: string | null }>`
+    select string_agg(archived, ${separator}::text order by seq) as run from record
+    where election_id = ${electionId}::uuid and seq between ${from} and ${to}`.execute(dbOf(tx));
+  return r.rows[0]?.run ?? "";
+}
+
 /** One audit chain (`audit:<election id>` or `audit:global`), in order. */
 export async function readAudit(tx: Tx, chain: string): Promise<StoredAuditEntry[]> {
   const rows = await dbOf(tx)

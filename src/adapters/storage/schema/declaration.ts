@@ -25,6 +25,12 @@ export interface DeclarationsTable {
 /** The published archive, byte for byte, and its SHA-256. */
 export interface PublishedArchivesTable {
   election_id: string;
-  archive: string;
+  /** The whole text, for archives published before migration 0540; null since. */
+  archive: string | null;
   sha256: string;
+  /** The archive's frame around the record's entries, and the last entry it holds (migration 0540). */
+  frame_before: string | null;
+  frame_separator: string | null;
+  frame_after: string | null;
+  record_up_to: number | null;
 }
