@@ -14,7 +14,8 @@ import { ballotTotals } from "../../src/adapters/storage/repos/ballot-box.ts";
 import { openStore, type OpenedStore } from "../../src/adapters/storage/store.ts";
 import { runCount } from "../../src/services/run-count.ts";
 import { verifyLogs } from "../../src/services/verify-logs.ts";
-import { aClosedElection, signOffDeclareAndPublish } from "../helpers/declaration.ts";
+import { aClosedElection, countAndPublish, signOffDeclareAndPublish } from "../helpers/declaration.ts";
+import { publishedArchiveText } from "../../src/services/published-archive.ts";
 import { officer } from "../helpers/electorate.ts";
 import { forEachEngine, prepare, type TestEngine } from "../helpers/engines.ts";
 import { aClock, anElection, castVotes, slugOf, someCredentials, testDeps } from "../helpers/voting.ts";
@@ -129,6 +130,18 @@ forEachEngine((engine) => {
       // A restore never writes over data: the same target again is refused.
       const again = await restoreDatabase(backup, restoredTo);
       assert.ok(!again.ok && again.error.code === "storage.restore-target-not-empty");
+    });
+  });
+
+  test("a backup after publication, restored, serves the same archive byte for byte", async () => {
+    // The archive is kept as its frame and read from the record's stored entry texts, which a
+    // restore writes again: what it serves must still be the bytes published.
+    const { electionId, now } = await aClosedElection(engine.store);
+    const published = await countAndPublish(engine.store, now, electionId);
+    await drill(engine, async (restored) => {
+      const served = unwrap(await publishedArchiveText(restored, { electionId }));
+      assert.equal(served.sha256, published.sha256);
+      assert.equal(served.archive, published.archive);
     });
   });
 
