@@ -34,9 +34,11 @@ export interface Publication {
 /**
  * Publishes a declared result (the returning officer): builds the archive (candidates, rule set,
  * the anonymous ballots per section as BLT and CSV sorted by content, the receipt list in a random
- * order seeded by the seal, the definition, count sheet, declaration and the public record up to now), stores
- * it with its SHA-256, and records `results-published` carrying that hash, all in one transaction.
- * Refused unless the result was declared, which itself needs the scrutineer's sign-off.
+ * order seeded by the seal, the definition, count sheet, declaration and the public record up to
+ * now), stores it as its frame with its SHA-256 (the record's entries stay in the record and are
+ * read into it run by run, to hash now and whenever it is served), and records `results-published`
+ * carrying that hash, all in one transaction. Refused unless the result was declared, which itself
+ * needs the scrutineer's sign-off.
  */
 export async function publishResults(
   store: Store,
