@@ -36,7 +36,7 @@ export async function readPublishedResult(
     const election = await electionBySlug(tx, input.slug);
     if (!election) return err([problem("not-found", { field: "election", value: input.slug })]);
     const d = await findDeclaration(tx, election.id);
-    // Only the hash: the page must not carry the whole archive (13.7 MB in 2016) out on every view.
+    // Only the hash: the page must not carry the whole archive (125 MB in the 2016 replay) out on every view.
     const archive = d?.status === "published" ? await publishedArchiveHash(tx, election.id) : undefined;
     if (!d || archive === undefined || !d.publishedAt) return err([problem("declaration.not-published")]);
     // Receipts are printed as four dash-separated groups of four; accept them typed without dashes or in lower case.

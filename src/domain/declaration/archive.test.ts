@@ -4,9 +4,10 @@ import { count, type BallotGroup } from "../counting/index.ts";
 import { unwrap } from "../common/result.ts";
 import {
   archiveFormat,
-  archiveText,
+  archivePieces,
   buildArchive,
   type ArchiveFacts,
+  type ArchiveFrame,
   type ResultsArchive,
 } from "./archive.ts";
 import { declareResult } from "./declare.ts";
@@ -60,9 +61,23 @@ const entries = [
   '{"seq" : 2, "at" : "2026-03-30T11:00:01.000Z", "type" : "ballot-box-sealed", "payload" : {"seal": "s"}, "prevHash" : "h1", "hash" : "h2"}',
 ];
 
-test("the record's entries, joined into the frame as stored, make one archive a reader parses whole", () => {
+/** The archive's whole text from its frame and runs of the record, as a download streams it. */
+async function textOf(frame: ArchiveFrame, runs: readonly string[]): Promise<string> {
+  const parts: string[] = [];
+  for await (const piece of archivePieces(
+    frame,
+    (async function* () {
+      yield* runs;
+    })(),
+  ))
+    parts.push(piece);
+  return parts.join("");
+}
+
+test("the record's entries, joined into the frame as stored, make one archive a reader parses whole", async () => {
   const frame = buildArchive(facts({ seq: 2, hash: "h2" }));
-  const text = archiveText(frame, entries);
+  // Two runs, as the store hands them over (each run's entries already joined).
+  const text = await textOf(frame, [entries[0]!, "", entries[1]!]);
   const archive = JSON.parse(text) as ResultsArchive;
   assert.equal(archive.format, archiveFormat);
   assert.deepEqual(
@@ -80,7 +95,7 @@ test("the record's entries, joined into the frame as stored, make one archive a 
   assert.ok(text.includes(`${entries[0]},\n${entries[1]}`));
 });
 
-test("an empty record still makes a valid archive, with no head", () => {
-  const archive = JSON.parse(archiveText(buildArchive(facts(null)), [])) as ResultsArchive;
+test("an empty record still makes a valid archive, with no head", async () => {
+  const archive = JSON.parse(await textOf(buildArchive(facts(null)), [])) as ResultsArchive;
   assert.deepEqual(archive.record, { entries: [], head: null });
 });

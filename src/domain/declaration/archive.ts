@@ -111,11 +111,6 @@ export async function* archivePieces(
   yield frame.after;
 }
 
-/** The whole archive from its frame and the record's entries (each one JSON text, in order). */
-export function archiveText(frame: ArchiveFrame, entries: readonly string[]): string {
-  return frame.before + entries.join(frame.separator) + frame.after;
-}
-
 /**
  * Builds the archive's frame: JSON, one field per line at the top so a reader can find its way, and
  * the record last, its entries one per line. The ballots are grouped per section and region after
