@@ -4,7 +4,7 @@ import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
 import { shuffle, type RandomBytes } from "../domain/ballots/index.ts";
 import type { CountSheet } from "../domain/counting/index.ts";
-import { archivePieces, buildArchive, type CollegeCount } from "../domain/declaration/index.ts";
+import { buildArchive, type CollegeCount } from "../domain/declaration/index.ts";
 import type { Store } from "../ports/store.ts";
 import { findPoll } from "../adapters/storage/repos/polls.ts";
 import { listReceipts } from "../adapters/storage/repos/receipts.ts";
@@ -23,7 +23,7 @@ import {
   type DeclarationDeps,
   type Source,
 } from "./declaration-kit.ts";
-import { recordRuns } from "./published-archive.ts";
+import { archiveFromRecord } from "./published-archive.ts";
 import { sha256OfPieces } from "../adapters/crypto/sha256.ts";
 
 /** What publication produced: the archive's SHA-256 (the archive itself is read with `readPublishedArchive`). */
@@ -99,12 +99,7 @@ export async function publishResults(
       recordHead: head && { seq: head.seq, hash: head.hash },
     });
     const upTo = head?.seq ?? 0;
-    const hash = await sha256OfPieces(
-      archivePieces(
-        frame,
-        recordRuns((work) => work(tx), input.electionId, upTo, frame.separator),
-      ),
-    );
+    const hash = await sha256OfPieces(archiveFromRecord((work) => work(tx), input.electionId, frame, upTo));
     await advanceStatus(tx, input.electionId, "declared", "published", now);
     await savePublishedArchive(tx, input.electionId, frame, upTo, hash);
     const payload = { archiveSha256: hash, recordHead: head ? `${head.seq}:${head.hash}` : "" };

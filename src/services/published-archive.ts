@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { problem, type Problem } from "../domain/common/problem.ts";
 import { err, ok, type Result } from "../domain/common/result.ts";
-import { archivePieces } from "../domain/declaration/index.ts";
+import { archivePieces, type ArchiveFrame } from "../domain/declaration/index.ts";
 import type { Store, Tx } from "../ports/store.ts";
 import { electionBySlug, findPublishedArchive } from "../adapters/storage/repos/declaration.ts";
 import { recordArchiveRun } from "../adapters/storage/repos/record.ts";
@@ -10,20 +10,25 @@ import { recordArchiveRun } from "../adapters/storage/repos/record.ts";
 const runLength = 10_000;
 
 /**
- * The record's entries 1 to `upTo` as the archive publishes them, a run at a time. Each run is its
- * own read (`read`): a download to a slow phone must not hold PGlite's one connection meanwhile, and
- * the entries never change, so runs read apart still make one record.
+ * An archive's text piece by piece: its frame with the record's entries 1 to `upTo` read into it a
+ * run at a time. Publication hashes exactly this and every download serves exactly this, so the two
+ * cannot put the pieces together differently. Each run is its own read (`read`): a download to a
+ * slow phone must not hold PGlite's one connection meanwhile, and the entries never change, so runs
+ * read apart still make one record.
  */
-export async function* recordRuns(
+export function archiveFromRecord(
   read: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>,
   electionId: string,
+  frame: ArchiveFrame,
   upTo: number,
-  separator: string,
 ): AsyncGenerator<string> {
-  for (let from = 1; from <= upTo; from += runLength) {
-    const to = Math.min(upTo, from + runLength - 1);
-    yield await read((tx) => recordArchiveRun(tx, electionId, from, to, separator));
+  async function* runs(): AsyncGenerator<string> {
+    for (let from = 1; from <= upTo; from += runLength) {
+      const to = Math.min(upTo, from + runLength - 1);
+      yield await read((tx) => recordArchiveRun(tx, electionId, from, to, frame.separator));
+    }
   }
+  return archivePieces(frame, runs());
 }
 
 /** Thrown into an archive's stream when the bytes served do not hash to the published SHA-256. */
@@ -67,10 +72,7 @@ export async function readPublishedArchive(
       ? (async function* () {
           yield stored.archive;
         })()
-      : archivePieces(
-          stored.frame,
-          recordRuns((work) => store.readOne(work), id, stored.recordUpTo, stored.frame.separator),
-        );
+      : archiveFromRecord((work) => store.readOne(work), id, stored.frame, stored.recordUpTo);
   return ok({
     sha256: stored.sha256,
     async *pieces() {
